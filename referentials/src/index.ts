@@ -1,0 +1,2 @@
+export { loadReferentials } from './load';
+export type { CertificationInfo, Commune, Referentials, RomeAppellation } from './referentials';
