@@ -28,8 +28,14 @@ export const Location = z.object({
   precision: LocationPrecision,
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
-  inseeCode: z.string().regex(/^(\d[\dAB]\d{3})$/).optional(),
-  postcode: z.string().regex(/^\d{5}$/).optional(),
+  inseeCode: z
+    .string()
+    .regex(/^(\d[\dAB]\d{3})$/)
+    .optional(),
+  postcode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   city: z.string().optional(),
   departement: z
     .string()
@@ -54,10 +60,7 @@ export const Certification = z.object({
     .string()
     .regex(/^RNCP\d+$/)
     .optional(),
-  certifInfo: z
-    .string()
-    .regex(/^\d+$/)
-    .optional(),
+  certifInfo: z.string().regex(/^\d+$/).optional(),
   /** European qualification level, 1..8. */
   level: z.number().int().min(1).max(8).optional(),
   label: z.string().optional(),
@@ -85,7 +88,13 @@ export const Offer = z.object({
   title: z.string().min(1),
   objectives: z.string().optional(),
   content: z.string().optional(),
-  provider: z.object({ name: z.string().min(1), siret: z.string().regex(/^\d{14}$/).optional() }),
+  provider: z.object({
+    name: z.string().min(1),
+    siret: z
+      .string()
+      .regex(/^\d{14}$/)
+      .optional(),
+  }),
   certification: Certification.optional(),
   formacodes: z.array(z.string().regex(/^\d{5}$/)),
   romeCodes: z.array(z.string().regex(/^[A-N]\d{4}$/)),

@@ -37,6 +37,28 @@ export interface EmbeddingRow {
   vector: Float32Array;
 }
 
+export interface SourceQuality {
+  source: string;
+  active: number;
+  retired: number;
+  /** Share (0..1) of records with each field filled. */
+  filled: Record<string, number>;
+  /** Records by location precision. */
+  precision: Record<string, number>;
+}
+
+export interface QuarantineCount {
+  source: string;
+  file: string;
+  reason: string;
+  count: number;
+}
+
+export interface QualityReport {
+  sources: SourceQuality[];
+  quarantined: QuarantineCount[];
+}
+
 const BATCH = 1000;
 
 /** Stores the catalogue: producer records, composed offers, embeddings, runs and quarantine. */
@@ -53,11 +75,10 @@ export class CatalogueRepository {
   }
 
   async finishRun(runId: number, status: 'completed' | 'failed', summary?: IngestSummary): Promise<void> {
-    await this.db.query('UPDATE ingest_runs SET status = $2, finished_at = now(), summary = $3::jsonb WHERE id = $1', [
-      runId,
-      status,
-      summary ? JSON.stringify(summary) : null,
-    ]);
+    await this.db.query(
+      'UPDATE ingest_runs SET status = $2, finished_at = now(), summary = $3::jsonb WHERE id = $1',
+      [runId, status, summary ? JSON.stringify(summary) : null],
+    );
   }
 
   async findSourceRecords(keys: readonly SourceKey[]): Promise<Map<string, ExistingSourceRecord>> {
@@ -144,7 +165,9 @@ export class CatalogueRepository {
   }
 
   /** The active records feeding each of these offers. */
-  async activeRecordsOfOffers(offerIds: readonly string[]): Promise<Map<string, (SourceKey & { record: unknown })[]>> {
+  async activeRecordsOfOffers(
+    offerIds: readonly string[],
+  ): Promise<Map<string, (SourceKey & { record: unknown })[]>> {
     const byOffer = new Map<string, (SourceKey & { record: unknown })[]>();
     for (const batch of chunks(offerIds, BATCH)) {
       const rows = await this.db.query<SourceKey & { offerId: string; record: unknown }>(
@@ -230,6 +253,13 @@ export class CatalogueRepository {
     return retired;
   }
 
+  async activeOffers(): Promise<Offer[]> {
+    const rows = await this.db.query<{ doc: Offer }>(
+      "SELECT doc FROM offers WHERE status = 'active' ORDER BY id",
+    );
+    return rows.map((row) => row.doc);
+  }
+
   /** Active offers whose vector for this model is missing or was made from another text. */
   async offersToEmbed(modelId: string): Promise<{ id: string; doc: Offer; embedTextHash: string }[]> {
     return this.db.query(
@@ -241,7 +271,11 @@ export class CatalogueRepository {
     );
   }
 
-  async saveEmbeddings(modelId: string, rows: readonly EmbeddingRow[], tx: Queryable = this.db): Promise<void> {
+  async saveEmbeddings(
+    modelId: string,
+    rows: readonly EmbeddingRow[],
+    tx: Queryable = this.db,
+  ): Promise<void> {
     for (const batch of chunks(rows, 500)) {
       const payload = batch.map((row) => ({
         offerId: row.offerId,
@@ -266,7 +300,10 @@ export class CatalogueRepository {
   /** An HNSW index over this model's vectors (built once, then maintained by PostgreSQL on insert). */
   async ensureVectorIndex(modelId: string, dimensions: number): Promise<boolean> {
     const name = vectorIndexName(modelId);
-    const [existing] = await this.db.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [name]);
+    const [existing] = await this.db.query<{ exists: boolean }>(
+      'SELECT to_regclass($1) IS NOT NULL AS exists',
+      [name],
+    );
     if (existing?.exists) return false;
     await this.db.exec(
       `CREATE INDEX ${name} ON offer_embeddings USING hnsw ((embedding::vector(${Math.trunc(dimensions)})) vector_cosine_ops)
@@ -275,7 +312,12 @@ export class CatalogueRepository {
     return true;
   }
 
-  async saveEmbeddingModel(model: { modelId: string; kind: string; dimensions: number; payload?: Uint8Array }) {
+  async saveEmbeddingModel(model: {
+    modelId: string;
+    kind: string;
+    dimensions: number;
+    payload?: Uint8Array;
+  }) {
     await this.db.query(
       `INSERT INTO embedding_models (model_id, kind, dimensions, payload) VALUES ($1, $2, $3, $4)
        ON CONFLICT (model_id) DO NOTHING`,
@@ -302,6 +344,42 @@ export class CatalogueRepository {
         [JSON.stringify(batch), runId],
       );
     }
+  }
+
+  /** Per producer: how complete its records are, and what its latest deliveries had quarantined. */
+  async qualityReport(): Promise<QualityReport> {
+    const sources = await this.db.query<SourceQuality>(
+      `SELECT s.source,
+              count(*) FILTER (WHERE status = 'active')::int AS active,
+              count(*) FILTER (WHERE status = 'retired')::int AS retired,
+              jsonb_build_object(
+                'objectives', round(avg((record->>'objectives' IS NOT NULL)::int) FILTER (WHERE status = 'active'), 3),
+                'content', round(avg((record->>'content' IS NOT NULL)::int) FILTER (WHERE status = 'active'), 3),
+                'certification', round(avg((record->'certification' IS NOT NULL)::int) FILTER (WHERE status = 'active'), 3),
+                'formacodes', round(avg((jsonb_array_length(record->'formacodes') > 0)::int) FILTER (WHERE status = 'active'), 3),
+                'romeCodes', round(avg((jsonb_array_length(record->'romeCodes') > 0)::int) FILTER (WHERE status = 'active'), 3),
+                'siret', round(avg((record->'provider'->>'siret' IS NOT NULL)::int) FILTER (WHERE status = 'active'), 3),
+                'sessionDates', round(avg((record->'sessions' @? '$[*] ? (exists(@.start) || exists(@.end))')::int) FILTER (WHERE status = 'active'), 3),
+                'durationHours', round(avg((record->>'durationHours' IS NOT NULL)::int) FILTER (WHERE status = 'active'), 3),
+                'costEur', round(avg((record->>'costEur' IS NOT NULL)::int) FILTER (WHERE status = 'active'), 3)
+              ) AS filled,
+              (SELECT coalesce(jsonb_object_agg(precision, n), '{}'::jsonb)
+                 FROM (SELECT record->'location'->>'precision' AS precision, count(*)::int AS n
+                         FROM source_records p WHERE p.source = s.source AND p.status = 'active' GROUP BY 1) AS t
+              ) AS precision
+         FROM source_records s GROUP BY s.source ORDER BY s.source`,
+    );
+    const quarantined = await this.db.query<QuarantineCount>(
+      `WITH delivered AS (
+         SELECT r.id, regexp_replace(f, '^.*/', '') AS file
+           FROM ingest_runs r, jsonb_array_elements_text(r.files) AS f WHERE r.status = 'completed'),
+       latest AS (SELECT file, max(id) AS run_id FROM delivered GROUP BY file)
+       SELECT coalesce(q.source, 'unknown') AS source, q.file, split_part(q.reason, ':', 1) AS reason,
+              count(*)::int AS count
+         FROM quarantine q JOIN latest l ON l.file = q.file AND l.run_id = q.run_id
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC, 3`,
+    );
+    return { sources, quarantined };
   }
 
   async countActiveOffers(): Promise<number> {

@@ -1,4 +1,5 @@
 export * from './catalogue-repository';
+export * from './catalogue-search';
 export type { Database, Queryable } from './database';
 export { migrate } from './migrate';
 export { type DatabaseSettings, openDatabase } from './open-database';

@@ -26,7 +26,7 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 function trimIncompleteTail(bytes: Uint8Array): number {
-  let end = bytes.length;
+  const end = bytes.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
     const b = bytes[end - back] ?? 0;
     if ((b & 0xc0) === 0xc0) return end - back;

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/** `GET /api/health`: no login; what a load balancer and an operator need to know. */
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  database: z.enum(['ok', 'down']),
+  catalogue: z.object({ activeOffers: z.number().int() }),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

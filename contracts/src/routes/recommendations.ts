@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { GuardrailSummary } from '../guardrail';
+import { Location, LocationPrecision, Modality, OfferKind, Provenance, Session } from '../offer';
+import { IsoDate, JobseekerProfile } from '../profile';
+
+/** `POST /api/recommendations`: a counsellor's request, or a follow-up turn of a conversation. */
+export const RecommendationRequest = z.strictObject({
+  profile: JobseekerProfile,
+  prompt: z.string().trim().min(1, 'la demande est vide').max(2000, 'la demande dépasse 2 000 caractères'),
+  conversationId: z.uuid().optional(),
+});
+export type RecommendationRequest = z.infer<typeof RecommendationRequest>;
+
+/** What the server verified about an offer for this jobseeker: kept apart from any generated text. */
+export const SuggestionFacts = z.object({
+  /** Kilometres from the jobseeker's commune; to the département's centre when precision is `departement`. */
+  distanceKm: z.number().nonnegative().optional(),
+  locationPrecision: LocationPrecision,
+  nextSessionStart: IsoDate.optional(),
+  nextSessionEnd: IsoDate.optional(),
+  durationHours: z.number().nonnegative().optional(),
+  costEur: z.number().nonnegative().optional(),
+  cpf: z.boolean(),
+  modality: Modality,
+  matchedRomeCodes: z.array(z.object({ code: z.string(), label: z.string() })),
+  matchedJobTitle: z.string().optional(),
+  matchedSkills: z.array(z.string()),
+  certification: z.object({ label: z.string().optional(), level: z.number().int().optional() }).optional(),
+});
+export type SuggestionFacts = z.infer<typeof SuggestionFacts>;
+
+export const Explanation = z.object({
+  text: z.string(),
+  generatedBy: z.enum(['llm', 'rules']),
+});
+export type Explanation = z.infer<typeof Explanation>;
+
+export const Suggestion = z.object({
+  offerId: z.string(),
+  rank: z.number().int().min(1).max(10),
+  kind: OfferKind,
+  title: z.string(),
+  provider: z.object({ name: z.string() }),
+  location: Location,
+  sessions: z.array(Session),
+  facts: SuggestionFacts,
+  explanation: Explanation,
+  sources: z.array(Provenance),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const RecommendationResponse = z.object({
+  requestId: z.uuid(),
+  conversationId: z.uuid(),
+  /** `retrieval` when the LLM did not answer in time or answered unusably: rules explain. */
+  mode: z.enum(['llm', 'retrieval']),
+  promptVersion: z.string(),
+  model: z.string().nullable(),
+  guardrail: GuardrailSummary,
+  suggestions: z.array(Suggestion).max(10),
+});
+export type RecommendationResponse = z.infer<typeof RecommendationResponse>;

@@ -1,0 +1,383 @@
+import type { Offer, OfferKind } from '@reco/contracts';
+import type { Database, Queryable } from './database';
+
+export interface SearchOrigin {
+  lat: number;
+  lon: number;
+  /** The jobseeker's département: offers located only by département are eligible in their own. */
+  departement?: string;
+}
+
+/** Where the jobseeker can go: offers beyond `radiusKm` are left out unless followed remotely. */
+export interface SearchArea {
+  origin: SearchOrigin;
+  radiusKm: number;
+}
+
+/** The conditions every candidate must meet, whichever list (vector, full text, ROME) it comes from. */
+export interface SearchFilters {
+  /** YYYY-MM-DD: a session that ended before this date is over. */
+  referenceDate: string;
+  /** Absent: the whole catalogue, wherever it is. */
+  area?: SearchArea;
+  /** YYYY-MM-DD: the jobseeker cannot start before; an offer needs a session still running then. */
+  availableFrom?: string;
+  modality?: 'any' | 'in_person' | 'remote';
+  /** Offers whose cost is unknown are kept: their facts say so, and the counsellor checks. */
+  maxCostEur?: number;
+  cpfOnly?: boolean;
+  kinds?: readonly OfferKind[];
+}
+
+export interface CandidateRow {
+  id: string;
+  offer: Offer;
+  /** Higher is better; comparable only within one list. */
+  score: number;
+  /**
+   * Kilometres from the origin to the offer's point or commune, or to the centre of its département
+   * when that is all that is known (see `offer.location.precision`); null online or without origin.
+   */
+  distanceKm: number | null;
+}
+
+export interface OfferSearch {
+  q: string;
+  area?: SearchArea;
+  limit?: number;
+}
+
+/**
+ * A département is wide: one whose centre lies a little beyond the radius may still have its training
+ * close by. Such offers are kept, and reported with their département, never as an exact distance.
+ */
+export const DEPARTEMENT_MARGIN_KM = 25;
+
+const EARTH_RADIUS_KM = 6371;
+
+/**
+ * Words of a counsellor's request that say nothing about the training sought ("devenir", "près de",
+ * "formation"): left in, they would match most of the catalogue.
+ */
+const REQUEST_NOISE_WORDS = [
+  'formation',
+  'formations',
+  'devenir',
+  'souhaite',
+  'souhaiterait',
+  'voudrait',
+  'cherche',
+  'recherche',
+  'trouver',
+  'près',
+  'proche',
+  'autour',
+  'environ',
+  'km',
+  'kilomètres',
+  'personne',
+  'demandeur',
+  'demandeuse',
+  'métier',
+  'projet',
+  'reconversion',
+  'vers',
+  'possible',
+  'besoin',
+  'idéalement',
+  'rapidement',
+].join(' ');
+
+/** Retrieval queries over the catalogue: the candidate lists of hybrid retrieval, and the counsellor's search. */
+export class CatalogueSearch {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * The offers nearest to `vector` for this embedding model, through the model's HNSW index. The
+   * filters are checked as the index is walked: iterative scans keep walking until `limit` offers
+   * pass them, instead of filtering a fixed first batch down to nothing.
+   */
+  async vectorCandidates(
+    modelId: string,
+    dimensions: number,
+    vector: Float32Array,
+    filters: SearchFilters,
+    limit: number,
+  ): Promise<CandidateRow[]> {
+    const { sql, values } = vectorQuery(modelId, dimensions, vector, filters, limit);
+    return this.db.transaction(async (tx) => {
+      await useIterativeIndexScan(tx, limit);
+      return tx.query<CandidateRow>(sql, values);
+    });
+  }
+
+  /** The plan of `vectorCandidates`, to check that the HNSW index serves it. */
+  async explainVectorCandidates(
+    modelId: string,
+    dimensions: number,
+    vector: Float32Array,
+    filters: SearchFilters,
+    limit: number,
+  ): Promise<string> {
+    const { sql, values } = vectorQuery(modelId, dimensions, vector, filters, limit);
+    return this.db.transaction(async (tx) => {
+      await useIterativeIndexScan(tx, limit);
+      const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+  }
+
+  /**
+   * French full-text candidates. A long request must not require every one of its words: the query is
+   * an OR of its meaningful lexemes (stemmed, accents removed), and cover density ranks offers that
+   * match more of them, and in their title, first.
+   */
+  async fullTextCandidates(text: string, filters: SearchFilters, limit: number): Promise<CandidateRow[]> {
+    const params = new SqlParameters();
+    const textParam = params.add(text);
+    const noiseParam = params.add(REQUEST_NOISE_WORDS);
+    const where = filterConditions(filters, params);
+    const distance = distanceColumn(filters.area, params);
+    const limitParam = params.add(limit);
+    // Lexemes are quoted for the tsquery input syntax (quotes and backslashes doubled), so that
+    // whatever the parser kept (URLs, paths, apostrophes) stays one literal lexeme.
+    const sql = `
+      WITH lexemes AS (
+        SELECT lexeme FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${textParam}))) AS lexeme
+         WHERE length(lexeme) >= 2
+           AND lexeme <> ALL (tsvector_to_array(to_tsvector('fr_unaccent', ${noiseParam})))
+      ),
+      request AS (
+        SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery AS query
+          FROM lexemes
+      )
+      SELECT o.id, o.doc AS offer, ts_rank_cd(o.search_tsv, request.query, 32)::float8 AS score,
+             ${distance} AS "distanceKm"
+        FROM request JOIN offers o ON o.search_tsv @@ request.query
+       WHERE ${where}
+       ORDER BY score DESC, o.id
+       LIMIT ${limitParam}`;
+    return this.db.query<CandidateRow>(sql, params.values);
+  }
+
+  /**
+   * Offers that lead to one of `romeCodes`. The earlier the code in the list (the counsellor's first
+   * target first) and in the offer's own codes (its main job first), the better; the similarity of the
+   * title to `titleHint` (the job titles sought) breaks ties.
+   */
+  async romeCandidates(
+    romeCodes: readonly string[],
+    filters: SearchFilters,
+    limit: number,
+    titleHint = '',
+  ): Promise<CandidateRow[]> {
+    if (romeCodes.length === 0) return [];
+    const params = new SqlParameters();
+    const codesParam = params.add([...romeCodes]);
+    const hintParam = params.add(titleHint);
+    const where = filterConditions(filters, params);
+    const distance = distanceColumn(filters.area, params);
+    const limitParam = params.add(limit);
+    const sql = `
+      SELECT o.id, o.doc AS offer,
+             (best.match + 0.25 * similarity(o.title, ${hintParam}))::float8 AS score,
+             ${distance} AS "distanceKm"
+        FROM offers o
+       CROSS JOIN LATERAL (
+         SELECT max(1.0 / (target.ordinal + array_position(o.rome_codes, target.code) - 1))::float8 AS match
+           FROM unnest(${codesParam}::text[]) WITH ORDINALITY AS target(code, ordinal)
+          WHERE target.code = ANY (o.rome_codes)
+       ) AS best
+       WHERE o.rome_codes && ${codesParam}::text[] AND ${where}
+       ORDER BY score DESC, o.id
+       LIMIT ${limitParam}`;
+    return this.db.query<CandidateRow>(sql, params.values);
+  }
+
+  /**
+   * The offers with these ids, in the order asked; retired ones too, so that suggestions already
+   * made can still be shown. Unknown ids are left out.
+   */
+  async offersByIds(ids: readonly string[]): Promise<Offer[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<{ id: string; doc: Offer }>(
+      'SELECT id, doc FROM offers WHERE id = ANY($1::text[])',
+      [[...ids]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.doc]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * The counsellor's own search box: every word of `q` (French full text), or a title close to it
+   * despite a typo (trigrams). Offers whose sessions are over are found too, as the counsellor may be
+   * looking for one; only the place restricts them.
+   */
+  async searchOffers({ q, area, limit = 20 }: OfferSearch): Promise<CandidateRow[]> {
+    const params = new SqlParameters();
+    const qParam = params.add(q);
+    const place = area ? placeCondition(area, 'any', params) : 'TRUE';
+    const distance = distanceColumn(area, params);
+    const limitParam = params.add(limit);
+    const sql = `
+      SELECT o.id, o.doc AS offer,
+             (ts_rank_cd(o.search_tsv, websearch_to_tsquery('fr_unaccent', ${qParam}), 32)
+               + word_similarity(${qParam}, o.title))::float8 AS score,
+             ${distance} AS "distanceKm"
+        FROM offers o
+       WHERE o.status = 'active'
+         AND (o.search_tsv @@ websearch_to_tsquery('fr_unaccent', ${qParam}) OR ${qParam} <% o.title)
+         AND ${place}
+       ORDER BY score DESC, o.id
+       LIMIT ${limitParam}`;
+    return this.db.transaction(async (tx) => {
+      // The default (0.6) misses a missing letter in a short title word ("soigante" is 0.64 from
+      // "aide-soignant", "developeur" 0.46 from "Développeur web"); lower, unrelated titles come in.
+      await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
+      return tx.query<CandidateRow>(sql, params.values);
+    });
+  }
+}
+
+/** Positional parameters: every value from a caller goes through here, never into the SQL text. */
+class SqlParameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+function vectorQuery(
+  modelId: string,
+  dimensions: number,
+  vector: Float32Array,
+  filters: SearchFilters,
+  limit: number,
+): { sql: string; values: unknown[] } {
+  if (!Number.isInteger(dimensions) || dimensions <= 0 || vector.length !== dimensions) {
+    throw new Error(`a ${dimensions}-dimension query vector was expected, got ${vector.length} values`);
+  }
+  const params = new SqlParameters();
+  const vectorParam = params.add(vectorLiteral(vector));
+  const modelParam = params.add(modelId);
+  const where = filterConditions(filters, params);
+  const distance = distanceColumn(filters.area, params);
+  const limitParam = params.add(limit);
+  // The same expression and model predicate as the model's partial HNSW index (ensureVectorIndex),
+  // or the planner cannot use it. Relaxed order: the nearest are re-sorted once filtered.
+  const cosineDistance = `e.embedding::vector(${dimensions}) <=> ${vectorParam}::vector(${dimensions})`;
+  const sql = `
+    WITH nearest AS MATERIALIZED (
+      SELECT o.id, o.doc, ${cosineDistance} AS cosine_distance, ${distance} AS "distanceKm"
+        FROM offer_embeddings e JOIN offers o ON o.id = e.offer_id
+       WHERE e.model_id = ${modelParam} AND ${where}
+       ORDER BY ${cosineDistance}
+       LIMIT ${limitParam}
+    )
+    SELECT id, doc AS offer, (1 - cosine_distance)::float8 AS score, "distanceKm"
+      FROM nearest ORDER BY cosine_distance, id`;
+  return { sql, values: params.values };
+}
+
+/** Sets, for the current transaction only, how the HNSW index is walked. */
+async function useIterativeIndexScan(tx: Queryable, limit: number): Promise<void> {
+  await tx.query(
+    `SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),
+            set_config('hnsw.ef_search', $1, true)`,
+    [String(Math.min(1000, Math.max(40, Math.trunc(limit))))],
+  );
+}
+
+/** The AND of every filter, on the offers aliased `o`. */
+function filterConditions(filters: SearchFilters, params: SqlParameters): string {
+  const modality = filters.modality ?? 'any';
+  const conditions = ["o.status = 'active'"];
+  const startDate =
+    filters.availableFrom && filters.availableFrom > filters.referenceDate
+      ? filters.availableFrom
+      : filters.referenceDate;
+  // No known end date (none given, or start dates only): kept, the counsellor checks with the provider.
+  conditions.push(`(o.last_session_end IS NULL OR o.last_session_end >= ${params.add(startDate)}::date)`);
+  if (modality === 'in_person') {
+    conditions.push("o.modality IN ('in_person', 'blended') AND o.location_precision <> 'online'");
+  } else if (modality === 'remote') {
+    conditions.push("(o.modality IN ('remote', 'blended') OR o.location_precision = 'online')");
+  }
+  if (filters.maxCostEur !== undefined) {
+    conditions.push(`(o.cost_eur IS NULL OR o.cost_eur <= ${params.add(filters.maxCostEur)}::float8)`);
+  }
+  if (filters.cpfOnly) conditions.push('o.cpf');
+  if (filters.kinds && filters.kinds.length > 0) {
+    conditions.push(`o.kind = ANY (${params.add([...filters.kinds])}::text[])`);
+  }
+  if (filters.area) conditions.push(placeCondition(filters.area, modality, params));
+  return conditions.join(' AND ');
+}
+
+/**
+ * Offers the jobseeker can reach: a point or commune within the radius (a bounding box on the
+ * (lat, lon) index first, then the exact distance); an offer known only by its département when it is
+ * the jobseeker's, or when its centre is within the radius plus a margin; and, unless attendance is
+ * required, anything followed remotely.
+ */
+function placeCondition(
+  area: SearchArea,
+  modality: SearchFilters['modality'],
+  params: SqlParameters,
+): string {
+  const { origin, radiusKm } = area;
+  const near = (km: number) => {
+    const box = boundingBox(origin, km);
+    return `o.lat BETWEEN ${params.add(box.minLat)}::float8 AND ${params.add(box.maxLat)}::float8
+        AND o.lon BETWEEN ${params.add(box.minLon)}::float8 AND ${params.add(box.maxLon)}::float8
+        AND ${haversineKm(origin, params)} <= ${params.add(km)}::float8`;
+  };
+  const ownDepartement = origin.departement ? `o.departement = ${params.add(origin.departement)} OR ` : '';
+  const branches = [
+    `(o.location_precision IN ('point', 'commune') AND ${near(radiusKm)})`,
+    `(o.location_precision = 'departement' AND (${ownDepartement}(${near(radiusKm + DEPARTEMENT_MARGIN_KM)})))`,
+  ];
+  if (modality !== 'in_person') branches.push("o.location_precision = 'online'", "o.modality = 'remote'");
+  return `(${branches.join(' OR ')})`;
+}
+
+function distanceColumn(area: SearchArea | undefined, params: SqlParameters): string {
+  if (!area) return 'NULL::float8';
+  return `CASE WHEN o.location_precision = 'online' OR o.lat IS NULL OR o.lon IS NULL THEN NULL
+               ELSE ${haversineKm(area.origin, params)} END`;
+}
+
+/** Great-circle distance in km from the origin to the offer's (lat, lon). */
+function haversineKm(origin: SearchOrigin, params: SqlParameters): string {
+  const lat = `${params.add(origin.lat)}::float8`;
+  const lon = `${params.add(origin.lon)}::float8`;
+  return `(${2 * EARTH_RADIUS_KM} * asin(least(1, sqrt(
+      power(sin(radians(o.lat - ${lat}) / 2), 2)
+      + cos(radians(${lat})) * cos(radians(o.lat)) * power(sin(radians(o.lon - ${lon}) / 2), 2)))))`;
+}
+
+/**
+ * The smallest latitude/longitude box holding every point within `km` of the origin. The widest
+ * longitude is reached poleward of the origin's latitude, hence the arcsine rather than a division.
+ */
+function boundingBox(origin: SearchOrigin, km: number) {
+  const angle = km / EARTH_RADIUS_KM;
+  const latitude = (origin.lat * Math.PI) / 180;
+  const latDelta = (angle * 180) / Math.PI;
+  const lonDelta =
+    Math.sin(angle) >= Math.cos(latitude)
+      ? 180
+      : (Math.asin(Math.sin(angle) / Math.cos(latitude)) * 180) / Math.PI;
+  return {
+    minLat: origin.lat - latDelta,
+    maxLat: origin.lat + latDelta,
+    minLon: origin.lon - lonDelta,
+    maxLon: origin.lon + lonDelta,
+  };
+}
+
+function vectorLiteral(vector: Float32Array): string {
+  return `[${Array.from(vector, (value) => (Number.isFinite(value) ? value : 0)).join(',')}]`;
+}

@@ -1,0 +1,36 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildDemoCatalogue, DEMO_MANIFEST_FILE, ingest, openCatalogue } from '@reco/ingestion';
+import { loadReferentials } from '@reco/referentials';
+import { loadConfig } from './config';
+import { jsonLogger } from './logger';
+import { startServer } from './start-server';
+
+/**
+ * The README's main command: build the demo catalogue from the public referentials, ingest it
+ * through the normal pipeline (an unchanged catalogue is a fast no-op), then serve.
+ */
+async function main() {
+  const config = loadConfig();
+  const logger = jsonLogger();
+  const referenceDate = new Date().toISOString().slice(0, 10);
+  const referentials = loadReferentials();
+  process.stdout.write(`Construction du catalogue de démonstration dans ${config.demoCatalogueDir}…\n`);
+  await buildDemoCatalogue({ referentials, outDir: config.demoCatalogueDir, referenceDate });
+  const files = (await readdir(config.demoCatalogueDir))
+    .filter((name) => name !== DEMO_MANIFEST_FILE)
+    .sort()
+    .map((name) => ({ path: join(config.demoCatalogueDir, name) }));
+
+  process.stdout.write('Ingestion du catalogue…\n');
+  const parts = await openCatalogue(config);
+  const summary = await ingest({ ...parts, referentials, referenceDate }, files);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  const { url } = await startServer(config, logger, parts);
+  process.stdout.write(`\nAssistant formation prêt : ${url}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Échec du démarrage : ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
