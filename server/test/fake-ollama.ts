@@ -17,8 +17,7 @@
  *
  * Every request is recorded with its parsed body and whether the client abandoned it (a cancelled
  * request must close its connection: that is what stops Ollama generating). `close()` ends hanging
- * connections and pending
- * delays, so tests never leak handles.
+ * connections and pending delays, so tests never leak handles.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
