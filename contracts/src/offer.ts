@@ -77,6 +77,7 @@ export const QualityFlag = z.enum([
   'rome_from_formacode',
   'no_rome_code',
   'unknown_code_dropped',
+  'invalid_siret_dropped',
   'merged_across_producers',
 ]);
 export type QualityFlag = z.infer<typeof QualityFlag>;

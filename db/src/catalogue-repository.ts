@@ -61,6 +61,15 @@ export interface QualityReport {
 
 const BATCH = 1000;
 
+/**
+ * A quarantine reason without its particulars (quoted values, ids, numbers, where the first copy
+ * was), so that the report counts reasons, not records: `duplicate id "A-12": already read at…`
+ * and `duplicate id "B-7": …` are one reason.
+ */
+const REASON_CLASS = `split_part(
+  regexp_replace(regexp_replace(q.reason, '"[^"]*"', '"…"', 'g'), '[[:alnum:]_:.-]*[0-9][[:alnum:]_:.-]*', '…', 'g'),
+  ': already', 1)`;
+
 /** Stores the catalogue: producer records, composed offers, embeddings, runs and quarantine. */
 export class CatalogueRepository {
   constructor(private readonly db: Database) {}
@@ -374,8 +383,7 @@ export class CatalogueRepository {
          SELECT r.id, regexp_replace(f, '^.*/', '') AS file
            FROM ingest_runs r, jsonb_array_elements_text(r.files) AS f WHERE r.status = 'completed'),
        latest AS (SELECT file, max(id) AS run_id FROM delivered GROUP BY file)
-       SELECT coalesce(q.source, 'unknown') AS source, q.file, split_part(q.reason, ':', 1) AS reason,
-              count(*)::int AS count
+       SELECT coalesce(q.source, 'unknown') AS source, q.file, ${REASON_CLASS} AS reason, count(*)::int AS count
          FROM quarantine q JOIN latest l ON l.file = q.file AND l.run_id = q.run_id
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC, 3`,
     );

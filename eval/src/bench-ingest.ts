@@ -36,7 +36,12 @@ async function main() {
 
     const figures = {
       machine: machineDescription(),
-      offersInSources: manifest,
+      sourceRecords: manifest.recordsByFormat,
+      injectedDefects: manifest.files.reduce(
+        (sum, file) => sum + Object.values(file.defects).reduce((a, b) => a + (b ?? 0), 0),
+        0,
+      ),
+      crossProducerTrainings: new Set(manifest.crossProducerDuplicates.map((pair) => pair.mcf)).size,
       buildSeconds: round((built - started) / 1000),
       firstIngest: first,
       firstIngestSeconds: round((firstDone - started) / 1000),

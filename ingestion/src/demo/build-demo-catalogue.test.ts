@@ -6,9 +6,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidSiret } from '../harmonise/siret';
 import { buildDemoCatalogue, DEMO_MANIFEST_FILE } from './build-demo-catalogue';
 import type { DefectClass, DemoFileEntry, DemoManifest } from './manifest';
-import { isValidSiret } from './siret';
 
 const REFERENCE_DATE = '2026-03-15';
 const SCALE = 0.02;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isValidSiret } from '../harmonise/siret';
 import { createRandom } from './random';
-import { corruptSiret, generateSiret, isValidSiret, SiretRegistry } from './siret';
+import { corruptSiret, generateSiret, SiretRegistry } from './siret';
 
 describe('isValidSiret', () => {
   it('accepts real SIRETs from public LHEO samples', () => {

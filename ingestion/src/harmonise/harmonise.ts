@@ -2,6 +2,7 @@ import type { Location, QualityFlag, Session } from '@reco/contracts';
 import type { Referentials } from '@reco/referentials';
 import type { SourceRecord } from '../parsers/source-record';
 import type { HarmonisedRecord } from './harmonised-record';
+import { isValidSiret } from './siret';
 
 /** ROME codes beyond these add noise to retrieval rather than recall. */
 const MAX_ROME_CODES = 8;
@@ -24,6 +25,7 @@ export function harmonise(
   if (!location)
     return { ok: false, reason: 'no usable location: unknown commune, postcode and département' };
 
+  const siret = checkedSiret(source.provider.siret, flags);
   const certification = completeCertification(source.certification, referentials);
   const formacodes = knownCodes(
     source.formacodes,
@@ -61,7 +63,7 @@ export function harmonise(
     qualityFlags: [...flags].sort(),
     provenance: { source: source.source, sourceId: source.sourceId },
     scope: source.scope,
-    mergeKey: mergeKeyOf(source, certification, location),
+    mergeKey: mergeKeyOf(source.kind, siret, certification, location),
   };
   return { ok: true, record };
 }
@@ -189,13 +191,20 @@ function resolveRomeCodes(
   return [...new Set(codes)].slice(0, MAX_ROME_CODES);
 }
 
+/** A SIRET whose key is wrong names no establishment: it could only merge unrelated trainings. */
+function checkedSiret(siret: string | undefined, flags: Set<QualityFlag>): string | undefined {
+  if (siret === undefined || isValidSiret(siret)) return siret;
+  flags.add('invalid_siret_dropped');
+  return undefined;
+}
+
 function mergeKeyOf(
-  source: SourceRecord,
+  kind: SourceRecord['kind'],
+  siret: string | undefined,
   certification: NonNullable<HarmonisedRecord['certification']>,
   location: Location,
 ): string | null {
   const certificationId = certification.rncp ?? (certification.certifInfo && `CI${certification.certifInfo}`);
-  const siret = source.provider.siret;
-  if (source.kind !== 'training' || !siret || !certificationId || !location.departement) return null;
+  if (kind !== 'training' || !siret || !certificationId || !location.departement) return null;
   return `${siret}|${certificationId}|${location.departement}`;
 }

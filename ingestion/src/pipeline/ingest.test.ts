@@ -56,7 +56,7 @@ const forkliftTraining: LheoFormationSpec = {
   objectives: 'Conduire des chariots en sécurité.',
   rncp: 'RNCP34857',
   formacode: '31768',
-  siret: '52339281400011',
+  siret: '52339281400019',
   provider: 'Logistique Formation Rhône',
   actions: [
     {
@@ -85,12 +85,12 @@ const careInMcf: McfRowSpec = {
 
 const webInMcf: McfRowSpec = {
   provider: 'Code Academy Ain',
-  siret: '80295478500028',
+  siret: '80295478500027',
   rncp: 'RNCP31114',
   certifInfo: '100809',
   certification: 'Titre professionnel développeur web et web mobile',
   formacode: '46207',
-  numero: '80295478500028_DWWM',
+  numero: '80295478500027_DWWM',
   title: 'Développeur web et web mobile',
   departement: '1',
   hours: '700,5',
@@ -195,7 +195,7 @@ describe('ingestion pipeline on the embedded PostgreSQL', () => {
     expect(merged?.doc.location.lat).toBeCloseTo(47.22, 1);
     expect(await offer('mcf:41816609600069_AS:44')).toBeUndefined();
 
-    const web = await offer('mcf:80295478500028_DWWM:1');
+    const web = await offer('mcf:80295478500027_DWWM:1');
     expect(web?.doc.location).toMatchObject({ precision: 'departement', departement: '01' });
     expect(web?.doc.romeCodes).toContain('M1805');
     expect(web?.doc.durationHours).toBe(700.5);
@@ -219,6 +219,17 @@ describe('ingestion pipeline on the embedded PostgreSQL', () => {
     expect(quarantined).toMatchObject({ file: 'mcf.csv', position: 'line 4' });
     const embedded = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM offer_embeddings');
     expect(embedded[0]?.n).toBe(6);
+
+    const report = await catalogue.qualityReport();
+    expect(report.sources.map((source) => [source.source, source.active])).toEqual([
+      ['lheo', 3],
+      ['mcf', 2],
+      ['partner', 2],
+    ]);
+    expect(report.sources.find((source) => source.source === 'mcf')?.precision).toEqual({ departement: 2 });
+    expect(report.quarantined).toEqual([
+      { source: 'mcf', file: 'mcf.csv', reason: '… fields where the header has …', count: 1 },
+    ]);
   });
 
   it('re-ingests an unchanged delivery without writing or embedding anything', async () => {

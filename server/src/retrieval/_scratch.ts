@@ -1,26 +1,67 @@
 import { loadReferentials } from '@reco/referentials';
-import { foldedWords } from './french-words';
+import { JobTitleResolver } from './job-title-resolver';
 
 const r = loadReferentials();
-const apps = r.appellations();
-const codesOfWord = new Map<string, Set<string>>();
-const singles: [string, string, string][] = [];
-for (const a of apps) {
-  const parts = a.label.split(' / ');
-  const L = foldedWords(parts[0]!);
-  let words = L;
-  if (parts[1]) {
-    const R = foldedWords(parts[1]);
-    let k = Math.min(L.length, R.length);
-    for (; k > 0; k--) if (L.slice(L.length - k).join(' ') === R.slice(0, k).join(' ')) break;
-    words = k ? [...L, ...R.slice(k)] : [...L, ...R.slice(1)];
-  }
-  for (const w of words) {
-    const s = codesOfWord.get(w) ?? new Set();
-    s.add(a.romeCode);
-    codesOfWord.set(w, s);
-  }
-  if (words.length === 1) singles.push([words[0]!, a.romeCode, a.label]);
+let t = performance.now();
+const resolver = JobTitleResolver.fromReferentials(r);
+console.log('build ms', (performance.now() - t).toFixed(1));
+const queries = [
+  'aide soignante',
+  'aide-soignante',
+  'cariste',
+  'Caristes',
+  'dev web',
+  'développeur web',
+  'boulangère',
+  'boulanger',
+  'carsite',
+  'boulang',
+  'aide soigante',
+  'infirmière',
+  'comptable',
+  'secrétaire médicale',
+  'préparatrice de commandes',
+  'chauffeur poids lourd',
+  "agent d'entretien",
+  'vendeuse',
+  'auxiliaire de vie',
+  'mécanicien auto',
+  'maçon',
+  'électricien bâtiment',
+  'serveuse',
+  'cuisinier',
+  'assistante maternelle',
+  'web developpeur',
+  'technicien informatique',
+  'plombier chauffagiste',
+  'xyzzy',
+  'conducteur de bus',
+  'developpeur informatique',
+  'ash',
+  'aes',
+  'magasinière',
+];
+for (const q of queries) {
+  const res = resolver.resolve(q, 3);
+  console.log(q.padEnd(28), res.map((m) => `${m.romeCode} ${m.score} ${m.appellation}`).join(' | '));
 }
-console.log('vocab', codesOfWord.size, 'singles', singles.length);
-console.log(singles.map(([w, c, l]) => `${l}(${c},${codesOfWord.get(w)!.size})`).join('; '));
+t = performance.now();
+for (let i = 0; i < 20; i++) for (const q of queries) resolver.resolve(q);
+console.log('avg resolve ms', ((performance.now() - t) / (20 * queries.length)).toFixed(3));
+const texts = [
+  'Reconversion vers la logistique, devenir cariste près de Lyon',
+  'Elle souhaite devenir aide-soignante ou auxiliaire de vie, après une carrière dans la vente',
+  "projet de devenir développeur web, a déjà fait de l'HTML",
+  'veut travailler comme boulangère',
+  'cherche une formation de secrétaire médicale',
+  'Le conseiller propose une formation; la personne a un permis B et veut être chauffeur poids lourd',
+  "'; DROP TABLE offers; --",
+];
+t = performance.now();
+for (const text of texts)
+  console.log(
+    text,
+    '=>',
+    resolver.findJobTitlesInText(text).map((m) => `${m.romeCode} ${m.appellation}`),
+  );
+console.log('text ms', ((performance.now() - t) / texts.length).toFixed(3));
