@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Offer } from '@reco/contracts';
-import { CatalogueRepository, type Database, openDatabase } from '@reco/db';
+import { CatalogueRepository, type Database } from '@reco/db';
 import { loadReferentials } from '@reco/referentials';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +11,7 @@ import {
   writeMcfCsv,
   writePartnerFeed,
 } from '../../test/catalogue-files';
+import { DATABASES } from '../../test/databases';
 import type { Embedder } from '../embedding/embedder';
 import { BuiltinCatalogueEmbedding, type CatalogueEmbedding } from './catalogue-embedding';
 import { ingest } from './ingest';
@@ -114,7 +115,7 @@ class CountingEmbedding implements CatalogueEmbedding {
   }
 }
 
-describe('ingestion pipeline on the embedded PostgreSQL', () => {
+describe.each(DATABASES)('ingestion pipeline on %s', (_name, openDatabase) => {
   let db: Database;
   let catalogue: CatalogueRepository;
   let embedding: CountingEmbedding;
@@ -130,7 +131,7 @@ describe('ingestion pipeline on the embedded PostgreSQL', () => {
     (await db.query<{ doc: Offer; status: string }>('SELECT doc, status FROM offers WHERE id = $1', [id]))[0];
 
   beforeEach(async () => {
-    db = await openDatabase({});
+    db = await openDatabase();
     catalogue = new CatalogueRepository(db);
     embedding = new CountingEmbedding(new BuiltinCatalogueEmbedding(catalogue, { dimensions: 32 }));
     dir = tempDir();
