@@ -51,42 +51,27 @@ export interface OfferSearch {
  * A département is wide: one whose centre lies a little beyond the radius may still have its training
  * close by. Such offers are kept, and reported with their département, never as an exact distance.
  */
-export const DEPARTEMENT_MARGIN_KM = 25;
+const DEPARTEMENT_MARGIN_KM = 25;
+
+/** Offers followed at a distance: eligible wherever they are, unless attendance is required. */
+const FOLLOWED_REMOTELY = "(o.location_precision = 'online' OR o.modality = 'remote')";
 
 const EARTH_RADIUS_KM = 6371;
 
 /**
  * Words of a counsellor's request that say nothing about the training sought ("devenir", "près de",
- * "formation"): left in, they would match most of the catalogue.
+ * "disponible en septembre", "titre professionnel"): left in, they would match much of the catalogue.
  */
-const REQUEST_NOISE_WORDS = [
-  'formation',
-  'formations',
-  'devenir',
-  'souhaite',
-  'souhaiterait',
-  'voudrait',
-  'cherche',
-  'recherche',
-  'trouver',
-  'près',
-  'proche',
-  'autour',
-  'environ',
-  'km',
-  'kilomètres',
-  'personne',
-  'demandeur',
-  'demandeuse',
-  'métier',
-  'projet',
-  'reconversion',
-  'vers',
-  'possible',
-  'besoin',
-  'idéalement',
-  'rapidement',
-].join(' ');
+const REQUEST_NOISE_WORDS = `
+  formation formations formé former formateur devenir souhaite souhaiter souhaiterait voudrait vouloir veut
+  aimerait cherche chercher recherche trouver proposer propose passer faire suivre reprendre retrouver
+  commencer démarrer travailler travail poste emploi métier métiers projet reconversion vers près proche
+  autour environ km kilomètres personne demandeur demandeuse candidat candidate bénéficiaire conseiller
+  conseillère possible besoin idéalement rapidement vite bientôt disponible disponibilité dès depuis après
+  avant an ans année années mois semaine semaines jour jours janvier février mars avril mai juin juillet
+  août septembre octobre novembre décembre deux trois quatre cinq six sept huit neuf dix ancien ancienne
+  actuellement expérience niveau professionnel professionnelle titre diplôme certification cpf financement
+`;
 
 /** Retrieval queries over the catalogue: the candidate lists of hybrid retrieval, and the counsellor's search. */
 export class CatalogueSearch {
@@ -130,28 +115,39 @@ export class CatalogueSearch {
   /**
    * French full-text candidates. A long request must not require every one of its words: the query is
    * an OR of its meaningful lexemes (stemmed, accents removed), and cover density ranks offers that
-   * match more of them, and in their title, first.
+   * match more of them, and in their title, first. The lexemes of `focus` (the job titles sought)
+   * count twice, so that what the jobseeker did before ("dix ans dans la vente") matters less than
+   * what they want to do.
    */
-  async fullTextCandidates(text: string, filters: SearchFilters, limit: number): Promise<CandidateRow[]> {
+  async fullTextCandidates(
+    text: string,
+    filters: SearchFilters,
+    limit: number,
+    focus = '',
+  ): Promise<CandidateRow[]> {
     const params = new SqlParameters();
-    const textParam = params.add(text);
     const noiseParam = params.add(REQUEST_NOISE_WORDS);
+    const meaningful = (textParam: string) => `
+      SELECT lexeme FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${textParam}))) AS lexeme
+       WHERE length(lexeme) >= 2
+         AND lexeme <> ALL (tsvector_to_array(to_tsvector('fr_unaccent', ${noiseParam})))`;
+    const requestLexemes = meaningful(params.add(text));
+    const focusLexemes = meaningful(params.add(focus));
     const where = filterConditions(filters, params);
     const distance = distanceColumn(filters.area, params);
     const limitParam = params.add(limit);
     // Lexemes are quoted for the tsquery input syntax (quotes and backslashes doubled), so that
     // whatever the parser kept (URLs, paths, apostrophes) stays one literal lexeme.
+    const anyOf = (lexemes: string) =>
+      `(SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')
+          FROM (${lexemes}) AS lexemes)::tsquery`;
     const sql = `
-      WITH lexemes AS (
-        SELECT lexeme FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${textParam}))) AS lexeme
-         WHERE length(lexeme) >= 2
-           AND lexeme <> ALL (tsvector_to_array(to_tsvector('fr_unaccent', ${noiseParam})))
-      ),
-      request AS (
-        SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery AS query
-          FROM lexemes
+      WITH request AS (
+        SELECT ${anyOf(`${requestLexemes} UNION ${focusLexemes}`)} AS query, ${anyOf(focusLexemes)} AS focus
       )
-      SELECT o.id, o.doc AS offer, ts_rank_cd(o.search_tsv, request.query, 32)::float8 AS score,
+      SELECT o.id, o.doc AS offer,
+             (ts_rank_cd(o.search_tsv, request.query, 32)
+               + coalesce(ts_rank_cd(o.search_tsv, request.focus, 32), 0))::float8 AS score,
              ${distance} AS "distanceKm"
         FROM request JOIN offers o ON o.search_tsv @@ request.query
        WHERE ${where}
@@ -209,32 +205,67 @@ export class CatalogueSearch {
   }
 
   /**
-   * The counsellor's own search box: every word of `q` (French full text), or a title close to it
-   * despite a typo (trigrams). Offers whose sessions are over are found too, as the counsellor may be
-   * looking for one; only the place restricts them.
+   * The counsellor's own search box: offers with every word of `q` (French full text), then, when
+   * they are too few, offers whose title has a word close to one of `q`'s despite a typo (trigrams).
+   * Offers whose sessions are over are found too, as the counsellor may be looking for one; only the
+   * place restricts them.
    */
   async searchOffers({ q, area, limit = 20 }: OfferSearch): Promise<CandidateRow[]> {
+    const found = await this.searchByWords(q, area, limit);
+    if (found.length >= limit) return found;
+    const near = await this.searchByTitleSpelling(
+      q,
+      area,
+      limit - found.length,
+      found.map((row) => row.id),
+    );
+    return [...found, ...near];
+  }
+
+  private searchByWords(q: string, area: SearchArea | undefined, limit: number): Promise<CandidateRow[]> {
     const params = new SqlParameters();
     const qParam = params.add(q);
-    const place = area ? placeCondition(area, 'any', params) : 'TRUE';
+    const place = area ? `(${FOLLOWED_REMOTELY} OR ${withinReach(area, params)})` : 'TRUE';
     const distance = distanceColumn(area, params);
     const limitParam = params.add(limit);
-    const sql = `
-      SELECT o.id, o.doc AS offer,
-             (ts_rank_cd(o.search_tsv, websearch_to_tsquery('fr_unaccent', ${qParam}), 32)
-               + word_similarity(${qParam}, o.title))::float8 AS score,
-             ${distance} AS "distanceKm"
-        FROM offers o
-       WHERE o.status = 'active'
-         AND (o.search_tsv @@ websearch_to_tsquery('fr_unaccent', ${qParam}) OR ${qParam} <% o.title)
-         AND ${place}
-       ORDER BY score DESC, o.id
-       LIMIT ${limitParam}`;
+    return this.db.query<CandidateRow>(
+      `WITH request AS (SELECT websearch_to_tsquery('fr_unaccent', ${qParam}) AS query)
+       SELECT o.id, o.doc AS offer, ts_rank_cd(o.search_tsv, request.query, 32)::float8 AS score,
+              ${distance} AS "distanceKm"
+         FROM request JOIN offers o ON o.search_tsv @@ request.query
+        WHERE o.status = 'active' AND ${place}
+        ORDER BY score DESC, o.id
+        LIMIT ${limitParam}`,
+      params.values,
+    );
+  }
+
+  private searchByTitleSpelling(
+    q: string,
+    area: SearchArea | undefined,
+    limit: number,
+    excludedIds: readonly string[],
+  ): Promise<CandidateRow[]> {
+    const params = new SqlParameters();
+    const qParam = params.add(q);
+    const excludedParam = params.add([...excludedIds]);
+    const place = area ? `(${FOLLOWED_REMOTELY} OR ${withinReach(area, params)})` : 'TRUE';
+    const distance = distanceColumn(area, params);
+    const limitParam = params.add(limit);
     return this.db.transaction(async (tx) => {
-      // The default (0.6) misses a missing letter in a short title word ("soigante" is 0.64 from
-      // "aide-soignant", "developeur" 0.46 from "Développeur web"); lower, unrelated titles come in.
-      await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
-      return tx.query<CandidateRow>(sql, params.values);
+      // Whole words of the title, half their trigrams in common at least: "soigante" finds
+      // "aide-soignant" (0.58) but "cariste" does not find "coloriste" (0.38).
+      await tx.query(`SELECT set_config('pg_trgm.strict_word_similarity_threshold', '0.5', true)`);
+      return tx.query<CandidateRow>(
+        `SELECT o.id, o.doc AS offer, strict_word_similarity(${qParam}, o.title)::float8 AS score,
+                ${distance} AS "distanceKm"
+           FROM offers o
+          WHERE ${qParam} <<% o.title AND o.status = 'active' AND o.id <> ALL (${excludedParam}::text[])
+            AND ${place}
+          ORDER BY score DESC, o.id
+          LIMIT ${limitParam}`,
+        params.values,
+      );
     });
   }
 }
@@ -262,22 +293,36 @@ function vectorQuery(
   const params = new SqlParameters();
   const vectorParam = params.add(vectorLiteral(vector));
   const modelParam = params.add(modelId);
-  const where = filterConditions(filters, params);
+  const common = commonConditions(filters, params);
   const distance = distanceColumn(filters.area, params);
   const limitParam = params.add(limit);
   // The same expression and model predicate as the model's partial HNSW index (ensureVectorIndex),
-  // or the planner cannot use it. Relaxed order: the nearest are re-sorted once filtered.
+  // or the planner cannot use it.
   const cosineDistance = `e.embedding::vector(${dimensions}) <=> ${vectorParam}::vector(${dimensions})`;
-  const sql = `
-    WITH nearest AS MATERIALIZED (
+  // Offers within reach and offers followed remotely are searched apart: the first are few, and read
+  // exactly; the second are found anywhere in the country, through the index. Together, the
+  // planner's estimate of the rows passing is so far off that it reads every remote offer.
+  const places = !filters.area
+    ? ['TRUE']
+    : [
+        `NOT ${FOLLOWED_REMOTELY} AND ${withinReach(filters.area, params)}`,
+        ...(filters.modality === 'in_person' ? [] : [FOLLOWED_REMOTELY]),
+      ];
+  const nearest = places.map(
+    (place, index) => `nearest_${index} AS MATERIALIZED (
       SELECT o.id, o.doc, ${cosineDistance} AS cosine_distance, ${distance} AS "distanceKm"
         FROM offer_embeddings e JOIN offers o ON o.id = e.offer_id
-       WHERE e.model_id = ${modelParam} AND ${where}
+       WHERE e.model_id = ${modelParam} AND ${common} AND ${place}
        ORDER BY ${cosineDistance}
-       LIMIT ${limitParam}
-    )
+       LIMIT ${limitParam})`,
+  );
+  // Iterative scans in relaxed order return the nearest slightly out of order: sorted again here.
+  const sql = `
+    WITH ${nearest.join(',\n')}
     SELECT id, doc AS offer, (1 - cosine_distance)::float8 AS score, "distanceKm"
-      FROM nearest ORDER BY cosine_distance, id`;
+      FROM (${places.map((_, index) => `SELECT * FROM nearest_${index}`).join(' UNION ALL ')}) AS nearest
+     ORDER BY cosine_distance, id
+     LIMIT ${limitParam}`;
   return { sql, values: params.values };
 }
 
@@ -292,7 +337,14 @@ async function useIterativeIndexScan(tx: Queryable, limit: number): Promise<void
 
 /** The AND of every filter, on the offers aliased `o`. */
 function filterConditions(filters: SearchFilters, params: SqlParameters): string {
-  const modality = filters.modality ?? 'any';
+  const common = commonConditions(filters, params);
+  if (!filters.area) return common;
+  const reach = withinReach(filters.area, params);
+  return `${common} AND ${filters.modality === 'in_person' ? reach : `(${FOLLOWED_REMOTELY} OR ${reach})`}`;
+}
+
+/** Every filter but the place. */
+function commonConditions(filters: SearchFilters, params: SqlParameters): string {
   const conditions = ["o.status = 'active'"];
   const startDate =
     filters.availableFrom && filters.availableFrom > filters.referenceDate
@@ -300,9 +352,9 @@ function filterConditions(filters: SearchFilters, params: SqlParameters): string
       : filters.referenceDate;
   // No known end date (none given, or start dates only): kept, the counsellor checks with the provider.
   conditions.push(`(o.last_session_end IS NULL OR o.last_session_end >= ${params.add(startDate)}::date)`);
-  if (modality === 'in_person') {
+  if (filters.modality === 'in_person') {
     conditions.push("o.modality IN ('in_person', 'blended') AND o.location_precision <> 'online'");
-  } else if (modality === 'remote') {
+  } else if (filters.modality === 'remote') {
     conditions.push("(o.modality IN ('remote', 'blended') OR o.location_precision = 'online')");
   }
   if (filters.maxCostEur !== undefined) {
@@ -312,21 +364,15 @@ function filterConditions(filters: SearchFilters, params: SqlParameters): string
   if (filters.kinds && filters.kinds.length > 0) {
     conditions.push(`o.kind = ANY (${params.add([...filters.kinds])}::text[])`);
   }
-  if (filters.area) conditions.push(placeCondition(filters.area, modality, params));
   return conditions.join(' AND ');
 }
 
 /**
- * Offers the jobseeker can reach: a point or commune within the radius (a bounding box on the
- * (lat, lon) index first, then the exact distance); an offer known only by its département when it is
- * the jobseeker's, or when its centre is within the radius plus a margin; and, unless attendance is
- * required, anything followed remotely.
+ * Offers in places the jobseeker can reach: a point or commune within the radius (a bounding box on
+ * the (lat, lon) index first, then the exact distance); an offer known only by its département when
+ * it is the jobseeker's, or when its centre is within the radius plus a margin.
  */
-function placeCondition(
-  area: SearchArea,
-  modality: SearchFilters['modality'],
-  params: SqlParameters,
-): string {
+function withinReach(area: SearchArea, params: SqlParameters): string {
   const { origin, radiusKm } = area;
   const near = (km: number) => {
     const box = boundingBox(origin, km);
@@ -335,12 +381,8 @@ function placeCondition(
         AND ${haversineKm(origin, params)} <= ${params.add(km)}::float8`;
   };
   const ownDepartement = origin.departement ? `o.departement = ${params.add(origin.departement)} OR ` : '';
-  const branches = [
-    `(o.location_precision IN ('point', 'commune') AND ${near(radiusKm)})`,
-    `(o.location_precision = 'departement' AND (${ownDepartement}(${near(radiusKm + DEPARTEMENT_MARGIN_KM)})))`,
-  ];
-  if (modality !== 'in_person') branches.push("o.location_precision = 'online'", "o.modality = 'remote'");
-  return `(${branches.join(' OR ')})`;
+  return `((o.location_precision IN ('point', 'commune') AND ${near(radiusKm)})
+       OR (o.location_precision = 'departement' AND (${ownDepartement}(${near(radiusKm + DEPARTEMENT_MARGIN_KM)}))))`;
 }
 
 function distanceColumn(area: SearchArea | undefined, params: SqlParameters): string {

@@ -5,3 +5,6 @@ export { migrate } from './migrate';
 export { type DatabaseSettings, openDatabase } from './open-database';
 export { PgliteDatabase } from './pglite-database';
 export { PostgresDatabase } from './postgres-database';
+export * from './recommendation-repository';
+export * from './sessions-repository';
+export * from './users-repository';

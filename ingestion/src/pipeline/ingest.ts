@@ -59,6 +59,7 @@ export async function ingest(
     await recomposeOffers(deps, runId, run.touchedOffers);
     await embedCatalogue(deps, deps.embedding);
     await catalogue.saveQuarantine(runId, run.quarantined);
+    await catalogue.refreshStatistics();
     const summary: IngestSummary = {
       read: run.read,
       ingested: run.ingested,

@@ -111,13 +111,17 @@ async function main() {
       );
     }
 
+    const lyon = { origin: { lat: 45.75336, lon: 4.86919, departement: '69' }, radiusKm: 30 };
+    for (const q of ['boulanger', 'aide soigante', 'développeur web']) {
+      await search.searchOffers({ q, area: lyon });
+      const duration = await timed(() => search.searchOffers({ q, area: lyon }));
+      const titles = (await search.searchOffers({ q, area: lyon, limit: 3 })).map((row) => row.offer.title);
+      process.stdout.write(`counsellor search "${q}" near Lyon: ${duration}; ${titles.join(' / ')}\n`);
+    }
+
     const [vector] = await embedder.embed(['cariste entrepôt chariot élévateur']);
     if (vector) {
-      const filters = {
-        referenceDate,
-        area: { origin: { lat: 45.75336, lon: 4.86919, departement: '69' }, radiusKm: 30 },
-        cpfOnly: true,
-      };
+      const filters = { referenceDate, area: lyon, cpfOnly: true };
       const plan = await search.explainVectorCandidates(
         embedder.modelId,
         embedder.dimensions,

@@ -93,7 +93,7 @@ const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
 };
 
 /** Lowercase, without accents or ligatures. */
-export function plainText(text: string): string {
+function plainText(text: string): string {
   return text
     .toLowerCase()
     .replaceAll('œ', 'oe')
@@ -103,14 +103,14 @@ export function plainText(text: string): string {
 }
 
 /** The words of a text, lowercase and without accents; apostrophes, hyphens and slashes separate. */
-export function plainWords(text: string): string[] {
+function plainWords(text: string): string[] {
   return plainText(text)
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);
 }
 
 /** A word folded to the form it shares with its feminine and plural variants. */
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   const irregular = IRREGULAR_FORMS[word];
   if (irregular) return irregular;
   let folded = word;

@@ -1,9 +1,8 @@
 import type { JobseekerProfile } from '@reco/contracts';
 import { CatalogueRepository, CatalogueSearch, type Database, openDatabase } from '@reco/db';
-import { ingest } from '@reco/ingestion';
+import { BuiltinCatalogueEmbedding, ingest } from '@reco/ingestion';
 import { loadReferentials } from '@reco/referentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BuiltinCatalogueEmbedding } from '../../../ingestion/src/pipeline/catalogue-embedding';
 import {
   type LheoFormationSpec,
   type McfRowSpec,

@@ -75,6 +75,8 @@ interface PreparedRequest {
   place: JobseekerPlace;
   resolvedJobs: ResolvedJob[];
   queryText: string;
+  /** The job titles sought, which the full-text and ROME lists favour. */
+  jobTitles: string;
   poolSize: number;
   limit: number;
 }
@@ -92,8 +94,8 @@ export class HybridRetriever {
     const romeCodes = prepared.resolvedJobs.map((job) => job.romeCode);
     const [vector, fullText, rome] = await Promise.all([
       this.vectorList(prepared),
-      this.deps.search.fullTextCandidates(prepared.queryText, prepared.filters, prepared.poolSize),
-      this.deps.search.romeCandidates(romeCodes, prepared.filters, prepared.poolSize, titleHint(prepared)),
+      this.fullTextList(prepared),
+      this.deps.search.romeCandidates(romeCodes, prepared.filters, prepared.poolSize, prepared.jobTitles),
     ]);
     const targeted = prepared.resolvedJobs.some((job) => job.via !== 'text');
     return this.fuse(request, prepared, [
@@ -114,12 +116,9 @@ export class HybridRetriever {
   /** The full-text list alone, with the same filters: a baseline for evaluation. */
   async retrieveFullTextOnly(request: RetrievalRequest): Promise<RetrievalResult> {
     const prepared = this.prepare(request);
-    const rows = await this.deps.search.fullTextCandidates(
-      prepared.queryText,
-      prepared.filters,
-      prepared.poolSize,
-    );
-    return this.fuse(request, prepared, [{ source: 'fullText', rows, weight: 1 }]);
+    return this.fuse(request, prepared, [
+      { source: 'fullText', rows: await this.fullTextList(prepared), weight: 1 },
+    ]);
   }
 
   private prepare({ profile, text, referenceDate, limit = 30 }: RetrievalRequest): PreparedRequest {
@@ -130,6 +129,9 @@ export class HybridRetriever {
       (job) => job.label ?? (job.romeCode ? this.deps.referentials.romeLabel(job.romeCode) : undefined),
     );
     const queryText = [text, ...targetLabels, ...(profile.skills ?? [])].filter(Boolean).join('. ');
+    const jobTitles = [...targetLabels, ...resolvedJobs.map((job) => job.title ?? job.label)]
+      .filter(Boolean)
+      .join('. ');
     const filters: SearchFilters = {
       referenceDate,
       area: { origin: place, radiusKm: Math.max(MIN_RADIUS_KM, profile.mobilityKm) },
@@ -138,7 +140,7 @@ export class HybridRetriever {
       ...(profile.maxCostEur === undefined ? {} : { maxCostEur: profile.maxCostEur }),
       ...(profile.cpfOnly ? { cpfOnly: true } : {}),
     };
-    return { filters, place, resolvedJobs, queryText, poolSize: Math.max(50, 2 * limit), limit };
+    return { filters, place, resolvedJobs, queryText, jobTitles, poolSize: Math.max(50, 2 * limit), limit };
   }
 
   /**
@@ -197,6 +199,11 @@ export class HybridRetriever {
     );
   }
 
+  private fullTextList(prepared: PreparedRequest): Promise<CandidateRow[]> {
+    const { queryText, filters, poolSize, jobTitles } = prepared;
+    return this.deps.search.fullTextCandidates(queryText, filters, poolSize, jobTitles);
+  }
+
   private fuse(
     request: RetrievalRequest,
     prepared: PreparedRequest,
@@ -235,11 +242,6 @@ export class HybridRetriever {
       });
     return { candidates, resolvedJobs: prepared.resolvedJobs };
   }
-}
-
-/** The job titles sought, for the ROME list to prefer offers titled like them. */
-function titleHint(prepared: PreparedRequest): string {
-  return prepared.resolvedJobs.map((job) => job.title ?? job.label).join(' ');
 }
 
 /** A code asked twice (as a code and through a title) keeps its first, most explicit origin. */
