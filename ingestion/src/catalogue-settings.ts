@@ -15,6 +15,7 @@ export const CatalogueSettings = z
   })
   .transform((env) => ({
     database: { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR },
+    ollamaBaseUrl: env.OLLAMA_BASE_URL,
     embedder:
       env.EMBEDDER === 'ollama'
         ? ({

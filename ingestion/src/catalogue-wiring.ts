@@ -14,7 +14,9 @@ export interface CatalogueParts {
 }
 
 /** Opens the configured database and picks the configured embedder: the one place they are chosen. */
-export async function openCatalogue(settings: CatalogueSettings): Promise<CatalogueParts> {
+export async function openCatalogue(
+  settings: Pick<CatalogueSettings, 'database' | 'embedder'>,
+): Promise<CatalogueParts> {
   const db = await openDatabase(settings.database);
   const catalogue = new CatalogueRepository(db);
   const embedding =

@@ -1,11 +1,19 @@
 import { existsSync } from 'node:fs';
 import type { CatalogueRepository } from '@reco/db';
 import express from 'express';
+import { requireCsrf, requireUser } from './auth/access-guards';
+import { sessionMiddleware } from './auth/session-middleware';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
 import type { Logger } from './logger';
-import { healthRoute } from './routes/health.route';
+import { authRouter } from './routes/auth.router';
+import { guardrailRouter } from './routes/guardrail.router';
+import { healthRouter } from './routes/health.router';
+import { offersRouter } from './routes/offers.router';
+import { openApiRouter } from './routes/openapi.router';
+import { recommendationsRouter } from './routes/recommendations.router';
+import type { Services } from './services';
 
-export interface AppDependencies {
+export interface AppDependencies extends Services {
   catalogue: CatalogueRepository;
   logger: Logger;
   /** The built web app (web/dist), served on the same port as the API; absent in API-only tests. */
@@ -16,7 +24,17 @@ export function createApp(deps: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '64kb' }));
-  app.use(healthRoute(deps.catalogue));
+  app.use(healthRouter(deps.catalogue));
+  app.use(openApiRouter());
+  // From here on, API routes know their user (if any) and refuse cross-site state changes.
+  app.use('/api', sessionMiddleware(deps.auth.sessions, deps.auth.users, deps.auth.clock), requireCsrf());
+  app.use(authRouter(deps.auth, deps.logger));
+  app.use('/api/recommendations', requireUser());
+  app.use('/api/offers', requireUser());
+  app.use('/api/guardrail', requireUser());
+  app.use(recommendationsRouter(deps.recommender));
+  app.use(offersRouter(deps.search, deps.referentials));
+  app.use(guardrailRouter(deps.guardrail));
   app.use('/api', apiNotFound);
   if (deps.webDir && existsSync(deps.webDir)) {
     const webDir = deps.webDir;

@@ -1,17 +1,72 @@
 import { CatalogueSettings, parseSettings } from '@reco/ingestion';
 import { z } from 'zod';
+import type { AuthSettings } from './auth/auth-wiring';
 
 const ServerSettings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   DEMO_CATALOGUE_DIR: z.string().min(1).default('./.data/demo-catalogue'),
+  // Off by default so that the session cookie works over http://localhost; on behind HTTPS.
+  COOKIE_SECURE: z.stringbool().default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(10),
+  // Demo mode seeds two accounts sharing DEMO_PASSWORD; outside it there is no default account.
+  DEMO: z.stringbool().default(false),
+  DEMO_PASSWORD: z.string().min(1).default('demo'),
+  // `none` answers from retrieval and the rules only; `ollama` asks the model and falls back to them.
+  LLM: z.enum(['ollama', 'none']).default('ollama'),
+  OLLAMA_CHAT_MODEL: z.string().min(1).default('mixtral:8x7b'),
+  LLM_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  LLM_TOTAL_BUDGET_MS: z.coerce.number().int().positive().default(30_000),
+  RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  RETENTION_PURGE_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 60),
 });
 
-export type ServerConfig = CatalogueSettings & { port: number; host: string; demoCatalogueDir: string };
+export type ServerConfig = CatalogueSettings & {
+  port: number;
+  host: string;
+  demoCatalogueDir: string;
+  auth: AuthSettings;
+  demo: { enabled: boolean; password: string };
+  llm: {
+    kind: 'ollama' | 'none';
+    baseUrl: string;
+    model: string;
+    attemptTimeoutMs: number;
+    totalBudgetMs: number;
+  };
+  retention: { days: number; purgeIntervalMs: number };
+};
 
 /** The only place the server reads its environment: parsed once at start-up, failing fast. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const catalogue = parseSettings(CatalogueSettings, env);
   const server = parseSettings(ServerSettings, env);
-  return { ...catalogue, port: server.PORT, host: server.HOST, demoCatalogueDir: server.DEMO_CATALOGUE_DIR };
+  return {
+    ...catalogue,
+    port: server.PORT,
+    host: server.HOST,
+    demoCatalogueDir: server.DEMO_CATALOGUE_DIR,
+    auth: {
+      cookieSecure: server.COOKIE_SECURE,
+      sessionIdleMinutes: server.SESSION_IDLE_MINUTES,
+      sessionMaxHours: server.SESSION_MAX_HOURS,
+    },
+    demo: { enabled: server.DEMO, password: server.DEMO_PASSWORD },
+    llm: {
+      kind: server.LLM,
+      baseUrl: catalogue.ollamaBaseUrl,
+      model: server.OLLAMA_CHAT_MODEL,
+      attemptTimeoutMs: server.LLM_ATTEMPT_TIMEOUT_MS,
+      totalBudgetMs: server.LLM_TOTAL_BUDGET_MS,
+    },
+    retention: {
+      days: server.RETENTION_DAYS,
+      purgeIntervalMs: server.RETENTION_PURGE_INTERVAL_MINUTES * 60_000,
+    },
+  };
 }

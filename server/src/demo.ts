@@ -11,7 +11,9 @@ import { startServer } from './start-server';
  * through the normal pipeline (an unchanged catalogue is a fast no-op), then serve.
  */
 async function main() {
-  const config = loadConfig();
+  // The README's main command is the demo: its accounts exist whether DEMO is set or not.
+  const loaded = loadConfig();
+  const config = { ...loaded, demo: { ...loaded.demo, enabled: true } };
   const logger = jsonLogger();
   const referenceDate = new Date().toISOString().slice(0, 10);
   const referentials = loadReferentials();
@@ -28,6 +30,9 @@ async function main() {
   process.stdout.write(`${JSON.stringify(summary)}\n`);
   const { url } = await startServer(config, logger, parts);
   process.stdout.write(`\nAssistant formation prêt : ${url}\n`);
+  process.stdout.write(
+    'Comptes de démonstration : conseiller.demo et admin.demo, mot de passe DEMO_PASSWORD (par défaut « demo »).\n',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { route } from './route';
 
 /** `GET /api/health`: no login; what a load balancer and an operator need to know. */
 export const HealthResponse = z.object({
@@ -7,3 +8,11 @@ export const HealthResponse = z.object({
   catalogue: z.object({ activeOffers: z.number().int() }),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const healthRoute = route({
+  method: 'get',
+  path: '/api/health',
+  summary: 'État du service, sans connexion',
+  access: 'public',
+  response: HealthResponse,
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GuardrailSummary } from '../guardrail';
 import { Location, LocationPrecision, Modality, OfferKind, Provenance, Session } from '../offer';
 import { IsoDate, JobseekerProfile } from '../profile';
+import { route } from './route';
 
 /** `POST /api/recommendations`: a counsellor's request, or a follow-up turn of a conversation. */
 export const RecommendationRequest = z.strictObject({
@@ -58,5 +59,38 @@ export const RecommendationResponse = z.object({
   model: z.string().nullable(),
   guardrail: GuardrailSummary,
   suggestions: z.array(Suggestion).max(10),
+  /** For a follow-up turn: what changed since the previous turn's suggestions. */
+  changes: z
+    .object({
+      previousRequestId: z.uuid(),
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+    })
+    .optional(),
 });
 export type RecommendationResponse = z.infer<typeof RecommendationResponse>;
+
+/** A stage of the work, streamed so the counsellor sees progress. */
+export const RecommendationProgress = z.object({
+  stage: z.enum(['guardrail', 'retrieval', 'llm', 'done']),
+});
+export type RecommendationProgress = z.infer<typeof RecommendationProgress>;
+
+export const recommendationsRoute = route({
+  method: 'post',
+  path: '/api/recommendations',
+  summary: 'Suggestions expliquées pour un profil minimisé et la demande du conseiller',
+  access: 'user',
+  body: RecommendationRequest,
+  response: RecommendationResponse,
+});
+
+export const recommendationsStreamRoute = route({
+  method: 'post',
+  path: '/api/recommendations/stream',
+  summary: 'La même chose en server-sent events : `progress` par étape, puis `result` (ou `problem`)',
+  access: 'user',
+  body: RecommendationRequest,
+  response: RecommendationResponse,
+  stream: true,
+});

@@ -1,3 +1,4 @@
+import type { ProblemDetails } from '@reco/contracts';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { HttpProblem } from './problem';
@@ -15,7 +16,7 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
  */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const problem = toProblem(error);
+    const problem = problemOf(error, req.originalUrl);
     if (problem.status >= 500) {
       logger.error('request failed', {
         method: req.method,
@@ -23,16 +24,18 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
         error: describe(error),
       });
     }
-    res
-      .status(problem.status)
-      .type(PROBLEM_TYPE)
-      .json(problem.toProblem(req.originalUrl.split('?')[0] ?? ''));
+    res.status(problem.status).type(PROBLEM_TYPE).json(problem);
   };
 }
 
-function toProblem(error: unknown): HttpProblem {
+/** The RFC 9457 body for any error, for the middleware and for streams whose headers are gone. */
+export function problemOf(error: unknown, url: string): ProblemDetails {
+  return toHttpProblem(error).toProblem(url.split('?')[0] ?? '');
+}
+
+function toHttpProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
-  const status = (error as { status?: unknown; type?: unknown })?.status;
+  const status = (error as { status?: unknown })?.status;
   // Errors raised by body-parser (malformed JSON, body too large) carry their status.
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const tooLarge = status === 413;
@@ -47,6 +50,16 @@ function toProblem(error: unknown): HttpProblem {
   return new HttpProblem(500, 'Erreur interne', 'Une erreur inattendue est survenue. Réessayez plus tard.');
 }
 
+/**
+ * What the logs may say about an unexpected error: its class, code and where it was thrown. Not its
+ * message, which can quote the values of the request (a database error quotes the input).
+ */
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+  if (!(error instanceof Error)) return 'non-error thrown';
+  const code = (error as { code?: unknown }).code;
+  const where = error.stack
+    ?.split('\n')
+    .find((line) => line.trim().startsWith('at '))
+    ?.trim();
+  return [error.name, typeof code === 'string' ? `code ${code}` : undefined, where].filter(Boolean).join(' ');
 }

@@ -3,7 +3,7 @@ import type { CatalogueRepository } from '@reco/db';
 import { Router } from 'express';
 
 /** `GET /api/health`: open to all, answers even when the database does not. */
-export function healthRoute(catalogue: CatalogueRepository): Router {
+export function healthRouter(catalogue: CatalogueRepository): Router {
   return Router().get('/api/health', async (_req, res) => {
     let body: HealthResponse;
     try {

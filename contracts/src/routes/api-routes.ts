@@ -1,0 +1,19 @@
+import { loginRoute, logoutRoute, meRoute } from './auth';
+import { guardrailCheckRoute } from './guardrail';
+import { healthRoute } from './health';
+import { offerRoute, offerSearchRoute } from './offers';
+import { recommendationsRoute, recommendationsStreamRoute } from './recommendations';
+import type { RouteContract } from './route';
+
+/** Every route of the API: the OpenAPI document and the route-by-role tests walk this list. */
+export const API_ROUTES: readonly RouteContract[] = [
+  healthRoute,
+  loginRoute,
+  logoutRoute,
+  meRoute,
+  recommendationsRoute,
+  recommendationsStreamRoute,
+  offerSearchRoute,
+  offerRoute,
+  guardrailCheckRoute,
+];
