@@ -5,6 +5,7 @@ export * from './problem';
 export * from './profile';
 export * from './routes/api-routes';
 export * from './routes/auth';
+export * from './routes/decisions';
 export * from './routes/guardrail';
 export * from './routes/health';
 export * from './routes/offers';

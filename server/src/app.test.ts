@@ -22,6 +22,7 @@ describe('HTTP app over the embedded PostgreSQL', () => {
     expect(HealthResponse.parse(await response.json())).toEqual({
       status: 'ok',
       database: 'ok',
+      llm: 'disabled',
       catalogue: { activeOffers: 0 },
     });
   });

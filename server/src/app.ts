@@ -24,7 +24,7 @@ export function createApp(deps: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '64kb' }));
-  app.use(healthRouter(deps.catalogue));
+  app.use(healthRouter(deps.catalogue, deps.llmStatus));
   app.use(openApiRouter());
   // From here on, API routes know their user (if any) and refuse cross-site state changes.
   app.use('/api', sessionMiddleware(deps.auth.sessions, deps.auth.users, deps.auth.clock), requireCsrf());

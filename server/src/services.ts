@@ -7,6 +7,7 @@ import { type Auth, createAuth } from './auth/auth-wiring';
 import type { ServerConfig } from './config';
 import { HttpProblem } from './http/problem';
 import type { ChatModel } from './llm/chat-model';
+import { type LlmStatus, ollamaStatus } from './llm/llm-status';
 import { OllamaChatModel } from './llm/ollama-chat-model';
 import type { Logger } from './logger';
 import { Recommender } from './recommendation/recommender';
@@ -16,6 +17,7 @@ import { JobTitleResolver } from './retrieval/job-title-resolver';
 
 export interface Services {
   auth: Auth;
+  llmStatus: () => Promise<LlmStatus>;
   guardrail: Guardrail;
   search: CatalogueSearch;
   referentials: Referentials;
@@ -73,6 +75,7 @@ export async function buildServices(
   });
   return {
     auth: createAuth(parts.db, config.auth, clock),
+    llmStatus: chatModel ? ollamaStatus(config.llm.baseUrl, chatModel.name) : async () => 'disabled',
     guardrail,
     search,
     referentials,

@@ -1,4 +1,5 @@
 import { loginRoute, logoutRoute, meRoute } from './auth';
+import { decisionsRoute, errorReportRoute } from './decisions';
 import { guardrailCheckRoute } from './guardrail';
 import { healthRoute } from './health';
 import { offerRoute, offerSearchRoute } from './offers';
@@ -16,4 +17,6 @@ export const API_ROUTES: readonly RouteContract[] = [
   offerSearchRoute,
   offerRoute,
   guardrailCheckRoute,
+  decisionsRoute,
+  errorReportRoute,
 ];

@@ -5,6 +5,8 @@ import { route } from './route';
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   database: z.enum(['ok', 'down']),
+  /** `disabled` when no LLM is configured; `down` means answers come from retrieval and the rules. */
+  llm: z.enum(['ok', 'down', 'disabled']),
   catalogue: z.object({ activeOffers: z.number().int() }),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -305,6 +305,14 @@ describe('POST /api/recommendations', () => {
     expect(RecommendationResponse.parse(JSON.parse(result)).suggestions.length).toBeGreaterThan(0);
   });
 
+  it('reports the LLM in the health check', async () => {
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+      llm: string;
+      status: string;
+    };
+    expect(health).toMatchObject({ status: 'ok', llm: 'ok' });
+  });
+
   it('refuses anonymous callers and requests without the CSRF token', async () => {
     expect((await post({ profile: PROFILE, prompt: 'cariste' }, null)).status).toBe(401);
     const withoutToken = await fetch(`${server.url}/api/recommendations`, {
