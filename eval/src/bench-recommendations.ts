@@ -18,7 +18,12 @@ const REFERENCE_DATE = '2026-12-01';
 
 async function main() {
   const referentials = loadReferentials();
-  const evalCatalogue = await openEvalCatalogue({ referentials, seed: 7, referenceDate: REFERENCE_DATE, scale: 1 });
+  const evalCatalogue = await openEvalCatalogue({
+    referentials,
+    seed: 7,
+    referenceDate: REFERENCE_DATE,
+    scale: 1,
+  });
   const catalogue = new CatalogueRepository(evalCatalogue.db);
   const config = loadConfig({ LLM: 'none' });
   const services = await buildServices(
@@ -54,7 +59,11 @@ async function main() {
     const started = performance.now();
     const response = await fetch(`${base}/api/recommendations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      headers: {
+        'content-type': 'application/json',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+      },
       body: JSON.stringify(body),
     });
     await response.arrayBuffer();
@@ -66,7 +75,8 @@ async function main() {
   await evalCatalogue.close();
 
   latencies.sort((a, b) => a - b);
-  const percentile = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0);
+  const percentile = (p: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0);
   const figures = {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     catalogue: { activeOffers: evalCatalogue.activeOffers.length },
