@@ -1,22 +1,17 @@
+import { GuardrailCategory as CategorySchema, GuardrailDecision as DecisionSchema } from '@reco/contracts';
+
+export type GuardrailCategory = (typeof CategorySchema.options)[number];
+export type GuardrailDecision = (typeof DecisionSchema.options)[number];
+
+/** In the order of the API contract, which the findings and the reports follow. */
+export const GUARDRAIL_CATEGORIES = CategorySchema.options;
+export const GUARDRAIL_DECISIONS = DecisionSchema.options;
+
 /** Data the counsellor must not write about the person (GDPR art. 9 and 10, and the CNIL's list). */
-export const SENSITIVE_CATEGORIES = [
-  'health',
-  'family',
-  'social_situation',
-  'criminal',
-  'origin',
-  'religion',
-  'political',
-  'union',
-  'sexual_life',
-] as const;
-export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
-
-export const GUARDRAIL_CATEGORIES = [...SENSITIVE_CATEGORIES, 'identifier'] as const;
-export type GuardrailCategory = (typeof GUARDRAIL_CATEGORIES)[number];
-
-export const GUARDRAIL_DECISIONS = ['allow', 'warn', 'block'] as const;
-export type GuardrailDecision = (typeof GUARDRAIL_DECISIONS)[number];
+export type SensitiveCategory = Exclude<GuardrailCategory, 'identifier'>;
+export const SENSITIVE_CATEGORIES = GUARDRAIL_CATEGORIES.filter(
+  (category): category is SensitiveCategory => category !== 'identifier',
+);
 
 const DECISION_RANK: Record<GuardrailDecision, number> = { allow: 0, warn: 1, block: 2 };
 

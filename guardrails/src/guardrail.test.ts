@@ -1,8 +1,8 @@
+import { GuardrailSummary } from '@reco/contracts';
 import { describe, expect, it } from 'vitest';
 import { compileGuardrail, loadGuardrail } from './guardrail';
 import { parsePolicy } from './policy';
 import { PLACEHOLDERS } from './redact';
-import { GuardrailResultSchema } from './result-schema';
 import { readGuardrailSources } from './sources';
 
 const guardrail = loadGuardrail();
@@ -91,7 +91,7 @@ describe('decisions', () => {
   it('gives a French suggestion with each finding and a result that fits the schema', () => {
     const result = guardrail.check('Elle est enceinte, tél 06 12 34 56 78');
     expect(result.findings.every((f) => (f.suggestion ?? '').length > 20)).toBe(true);
-    expect(GuardrailResultSchema.parse(result)).toEqual(result);
+    expect(GuardrailSummary.safeParse(result).success).toBe(true);
   });
 
   it('compiles once per folder', () => {

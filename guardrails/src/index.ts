@@ -15,12 +15,6 @@ export {
 export { compileGuardrail, loadGuardrail } from './guardrail';
 export { createNaiveBaseline, loadNaiveBaseline, type NaiveTerm } from './naive-baseline';
 export { PLACEHOLDERS } from './redact';
-export {
-  GuardrailCheckRequest,
-  GuardrailFindingSchema,
-  GuardrailResultSchema,
-  MAX_REQUEST_LENGTH,
-} from './result-schema';
 export { type GuardrailSources, readGuardrailSources } from './sources';
 export type {
   Guardrail,
