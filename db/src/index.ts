@@ -1,6 +1,9 @@
+export * from './access-log-repository';
+export * from './audit-repository';
 export * from './catalogue-repository';
 export * from './catalogue-search';
 export type { Database, Queryable } from './database';
+export * from './decision-repository';
 export { migrate } from './migrate';
 export { type DatabaseSettings, openDatabase } from './open-database';
 export { PgliteDatabase } from './pglite-database';

@@ -27,6 +27,15 @@ describe('HTTP app over the embedded PostgreSQL', () => {
     });
   });
 
+  it('sends security headers: CSP without inline scripts, no framing, no sniffing', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('answers unknown API routes with an RFC 9457 problem', async () => {
     const response = await fetch(`${server.url}/api/nope?x=1`);
     expect(response.status).toBe(404);

@@ -24,6 +24,10 @@ const ServerSettings = z.object({
     .int()
     .positive()
     .default(24 * 60),
+  // Automation-bias alert: share of decided requests whose proposal is the first suggestion alone,
+  // over at least OVERSIGHT_MIN_DECISIONS decided requests.
+  OVERSIGHT_FIRST_SUGGESTION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  OVERSIGHT_MIN_DECISIONS: z.coerce.number().int().positive().default(20),
 });
 
 export type ServerConfig = CatalogueSettings & {
@@ -40,6 +44,7 @@ export type ServerConfig = CatalogueSettings & {
     totalBudgetMs: number;
   };
   retention: { days: number; purgeIntervalMs: number };
+  oversight: { firstSuggestionThreshold: number; minDecisions: number };
 };
 
 /** The only place the server reads its environment: parsed once at start-up, failing fast. */
@@ -67,6 +72,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retention: {
       days: server.RETENTION_DAYS,
       purgeIntervalMs: server.RETENTION_PURGE_INTERVAL_MINUTES * 60_000,
+    },
+    oversight: {
+      firstSuggestionThreshold: server.OVERSIGHT_FIRST_SUGGESTION_THRESHOLD,
+      minDecisions: server.OVERSIGHT_MIN_DECISIONS,
     },
   };
 }

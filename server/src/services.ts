@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CatalogueSearch, RecommendationRepository } from '@reco/db';
+import {
+  AccessLogRepository,
+  AuditRepository,
+  CatalogueSearch,
+  DecisionRepository,
+  RecommendationRepository,
+} from '@reco/db';
 import { type Guardrail, loadGuardrail } from '@reco/guardrails';
 import { BuiltinCatalogueEmbedding, type CatalogueParts, type Embedder } from '@reco/ingestion';
 import { loadReferentials, type Referentials } from '@reco/referentials';
@@ -10,6 +16,8 @@ import type { ChatModel } from './llm/chat-model';
 import { type LlmStatus, ollamaStatus } from './llm/llm-status';
 import { OllamaChatModel } from './llm/ollama-chat-model';
 import type { Logger } from './logger';
+import { AdminAudit } from './oversight/admin-audit';
+import { DecisionRecorder } from './oversight/decision-recorder';
 import { Recommender } from './recommendation/recommender';
 import { RetentionPolicy } from './recommendation/retention';
 import { HybridRetriever } from './retrieval/hybrid-retriever';
@@ -23,6 +31,8 @@ export interface Services {
   referentials: Referentials;
   recommender: Recommender;
   retention: RetentionPolicy;
+  decisions: DecisionRecorder;
+  admin: AdminAudit;
 }
 
 export interface ServiceOverrides {
@@ -73,6 +83,7 @@ export async function buildServices(
       candidates: 30,
     },
   });
+  const retention = new RetentionPolicy(recommendations, config.retention.days, clock);
   return {
     auth: createAuth(parts.db, config.auth, clock),
     llmStatus: chatModel ? ollamaStatus(config.llm.baseUrl, chatModel.name) : async () => 'disabled',
@@ -80,7 +91,23 @@ export async function buildServices(
     search,
     referentials,
     recommender,
-    retention: new RetentionPolicy(recommendations, config.retention.days, clock),
+    retention,
+    decisions: new DecisionRecorder({
+      recommendations,
+      decisions: new DecisionRepository(parts.db),
+      guardrail,
+      logger,
+      clock,
+      newId: randomUUID,
+    }),
+    admin: new AdminAudit({
+      audit: new AuditRepository(parts.db),
+      accessLog: new AccessLogRepository(parts.db),
+      retention,
+      settings: config.oversight,
+      logger,
+      clock,
+    }),
   };
 }
 
