@@ -5,6 +5,6 @@ export { loadConfig, type ServerConfig } from './config';
 export type { ChatModel } from './llm/chat-model';
 export { OllamaChatModel } from './llm/ollama-chat-model';
 export { jsonLogger, silentLogger } from './logger';
-export { HybridRetriever } from './retrieval/hybrid-retriever';
+export { HybridRetriever, type RetrievalRequest, type RetrievalResult } from './retrieval/hybrid-retriever';
 export { JobTitleResolver } from './retrieval/job-title-resolver';
 export { buildServices, type Services } from './services';
