@@ -87,6 +87,8 @@ describe('GET /api/referentials/communes and /jobs', () => {
     expect(boulang.length).toBeGreaterThan(3);
     expect(boulang[0]?.label).toBe('Boulanger / Boulangère');
     expect(new Set(boulang.map((job) => job.label)).size).toBe(boulang.length);
+    // What is typed is the start of the title: it comes before the resolver's looser matches.
+    expect((await jobs('caris'))[0]).toMatchObject({ label: 'Cariste', romeCode: 'N1101' });
   });
 
   it('refuses a query shorter than two characters with a problem naming the field', async () => {

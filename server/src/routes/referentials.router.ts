@@ -11,6 +11,8 @@ import { parseWith } from '../http/validate';
 import { JobTitleResolver } from '../retrieval/job-title-resolver';
 
 const LIMIT = 10;
+/** Job titles starting with the text typed come first, this many at most. */
+const PREFIX_FIRST = 5;
 
 /**
  * Read-only autocomplete for the profile form: communes by name or postcode, ROME job titles. The
@@ -100,8 +102,9 @@ class JobIndex {
   }
 
   /**
-   * The resolver's best title per ROME code (it understands typos, abbreviations and word order),
-   * then titles that start with what was typed, shortest first, until ten.
+   * Titles that start with what was typed (shortest first, five at most), then the resolver's best
+   * title per ROME code (it understands typos, abbreviations and word order), then more titles that
+   * start with the text, until ten.
    */
   search(q: string): JobSuggestion[] {
     const found = new Map<string, JobSuggestion>();
@@ -110,12 +113,11 @@ class JobIndex {
       const romeLabel = this.referentials.romeLabel(romeCode);
       found.set(label, { label, romeCode, ...(romeLabel && { romeLabel }) });
     };
-    for (const match of this.resolver.resolve(q, LIMIT)) add(match.appellation, match.romeCode);
     const folded = foldName(q);
-    for (const title of this.titles) {
-      if (found.size >= LIMIT) break;
-      if (title.folded.startsWith(folded)) add(title.label, title.romeCode);
-    }
+    const starting = this.titles.filter((title) => title.folded.startsWith(folded));
+    for (const title of starting.slice(0, PREFIX_FIRST)) add(title.label, title.romeCode);
+    for (const match of this.resolver.resolve(q, LIMIT)) add(match.appellation, match.romeCode);
+    for (const title of starting.slice(PREFIX_FIRST)) add(title.label, title.romeCode);
     return [...found.values()];
   }
 }
