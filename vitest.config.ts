@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite is single-threaded WASM: a few workers keep memory and CPU in check on 2 cores.
     maxWorkers: 2,
+    // jest-dom matchers; Testing Library's cleanup in the jsdom test files.
+    setupFiles: ['./web/src/testing/setup-dom.ts'],
   },
 });

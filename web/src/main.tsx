@@ -1,8 +1,10 @@
+import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles/dsfr-lite.css';
 import './styles/app.css';
+
+startReactDsfr({ defaultColorScheme: 'light' });
 
 const root = document.getElementById('root');
 if (root) {

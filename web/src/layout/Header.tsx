@@ -1,3 +1,4 @@
+import { Header as DsfrHeader } from '@codegouvfr/react-dsfr/Header';
 import type { MeResponse } from '@reco/contracts';
 import { hrefOf, navigationOf, PAGE_TITLES, type Page } from '../routing/routes';
 
@@ -7,53 +8,45 @@ interface HeaderProps {
   onLogout: () => void;
 }
 
-/** The state's header: Marianne block, service name, the role's menu, the user and logout. */
+/** The state's header (react-dsfr): Marianne block, service name, the role's menu, the user and logout. */
 export function Header({ user, page, onLogout }: HeaderProps) {
   return (
-    <header className="fr-header">
-      <div className="fr-container">
-        <div className="fr-header__body">
-          <p className="fr-logo">
-            République
-            <br />
-            Française
-          </p>
-          <div className="fr-header__service">
-            <p className="fr-header__service-title">Assistant formation</p>
-            <p className="fr-header__service-tagline">France Travail — aide au choix de formations</p>
-          </div>
-          {user && (
-            <div className="fr-header__tools">
-              <span>
+    <DsfrHeader
+      brandTop={
+        <>
+          République
+          <br />
+          Française
+        </>
+      }
+      homeLinkProps={{ href: hrefOf('home'), title: 'Accueil – Assistant formation' }}
+      serviceTitle="Assistant formation"
+      serviceTagline="France Travail — aide au choix de formations"
+      disableDisplay
+      quickAccessItems={
+        user
+          ? [
+              <span key="user" className="fr-btn fr-btn--tertiary-no-outline">
                 <span className="fr-sr-only">Connecté en tant que </span>
                 {user.user} ({user.role === 'admin' ? 'administration' : 'conseiller'})
-              </span>
-              <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={onLogout}>
-                Se déconnecter
-              </button>
-            </div>
-          )}
-        </div>
-      </div>
-      {user && (
-        <nav className="fr-nav" aria-label="Menu principal">
-          <div className="fr-container">
-            <ul className="fr-nav__list">
-              {navigationOf(user.role).map((item) => (
-                <li key={item}>
-                  <a
-                    className="fr-nav__link"
-                    href={hrefOf(item)}
-                    aria-current={item === page ? 'page' : undefined}
-                  >
-                    {PAGE_TITLES[item]}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </nav>
-      )}
-    </header>
+              </span>,
+              {
+                iconId: 'fr-icon-logout-box-r-line',
+                text: 'Se déconnecter',
+                buttonProps: { type: 'button', onClick: onLogout },
+              },
+            ]
+          : []
+      }
+      navigation={
+        user
+          ? navigationOf(user.role).map((item) => ({
+              text: PAGE_TITLES[item],
+              linkProps: { href: hrefOf(item) },
+              isActive: item === page,
+            }))
+          : undefined
+      }
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { Alert as DsfrAlert } from '@codegouvfr/react-dsfr/Alert';
 import type { ReactNode } from 'react';
 
 export type AlertSeverity = 'info' | 'success' | 'warning' | 'error';
@@ -12,12 +13,29 @@ interface AlertProps {
   className?: string;
 }
 
-/** A DSFR alert (`fr-alert`); maps to react-dsfr's `<Alert>` once it is installed. */
+/**
+ * react-dsfr's `<Alert>`; the live region is explicit (no role unless asked, RGAA 8.7). Its title is a
+ * heading (`h3`, the DSFR markup); without a title the alert is the small variant.
+ */
 export function Alert({ severity, title, children, live, id, className }: AlertProps) {
-  return (
-    <div id={id} className={`fr-alert fr-alert--${severity} ${className ?? ''}`} role={live}>
-      {title && <p className="fr-alert__title">{title}</p>}
-      {children}
-    </div>
+  const description = children ?? '';
+  return title ? (
+    <DsfrAlert
+      id={id}
+      className={className}
+      severity={severity}
+      title={title}
+      description={description || undefined}
+      role={live}
+    />
+  ) : (
+    <DsfrAlert
+      id={id}
+      className={className}
+      severity={severity}
+      small
+      description={description}
+      role={live}
+    />
   );
 }

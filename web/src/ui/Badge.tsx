@@ -1,13 +1,17 @@
+import { Badge as DsfrBadge } from '@codegouvfr/react-dsfr/Badge';
 import type { ReactNode } from 'react';
 
 interface BadgeProps {
   severity?: 'info' | 'success' | 'warning' | 'error' | 'new';
   small?: boolean;
-  children: ReactNode;
+  children: NonNullable<ReactNode>;
 }
 
-/** A DSFR badge (`fr-badge`); maps to react-dsfr's `<Badge>`. */
+/** react-dsfr's `<Badge>`, inline (`span`) so that it can sit in a heading or a line of text. */
 export function Badge({ severity, small, children }: BadgeProps) {
-  const classes = ['fr-badge', severity && `fr-badge--${severity}`, small && 'fr-badge--sm'].filter(Boolean);
-  return <span className={classes.join(' ')}>{children}</span>;
+  return (
+    <DsfrBadge as="span" severity={severity} small={small}>
+      {children}
+    </DsfrBadge>
+  );
 }
