@@ -27,6 +27,62 @@ function kindWeight(label: string): number {
 }
 
 /**
+ * The jobs employers recruit for most in France Travail's yearly "Besoins en main-d'œuvre" survey
+ * (care, personal services, hospitality, logistics, building, transport, retail, office work):
+ * trainings leading to them fill most of a real continuing-education catalogue, so a counsellor
+ * asking for an aide-soignant training near a big city finds several, as in reality.
+ */
+const MOST_RECRUITED_JOBS = new Set([
+  'J1501',
+  'J1506',
+  'J1301',
+  'J1304',
+  'K1302',
+  'K1303',
+  'K1304',
+  'K2204',
+  'K2503',
+  'G1803',
+  'G1602',
+  'G1605',
+  'G1501',
+  'D1106',
+  'D1507',
+  'D1101',
+  'D1102',
+  'D1104',
+  'N1101',
+  'N1103',
+  'N1105',
+  'N4101',
+  'N4102',
+  'N4105',
+  'F1602',
+  'F1603',
+  'F1703',
+  'F1604',
+  'F1106',
+  'H2909',
+  'H2913',
+  'I1304',
+  'I1604',
+  'M1607',
+  'M1203',
+  'M1805',
+  'M1855',
+  'A1414',
+  'A1401',
+  'K2111',
+  'K1207',
+  'D1401',
+]);
+const MOST_RECRUITED_BOOST = 25;
+
+function demandWeight(romeCodes: readonly string[]): number {
+  return romeCodes.some((code) => MOST_RECRUITED_JOBS.has(code)) ? MOST_RECRUITED_BOOST : 1;
+}
+
+/**
  * The certifications open to continuing education that lead to at least one job (ROME code), each
  * with a popularity drawn once per seed, so that a few are very common and most are rare.
  */
@@ -47,7 +103,10 @@ export class CertificationCatalogue {
       const certification: DemoCertification = { info, romeCodes, ...(level === undefined ? {} : { level }) };
       const popularity = random.next() ** 3;
       const levelBoost = level !== undefined && level >= 3 && level <= 5 ? 1.5 : 1;
-      weights.set(certification, kindWeight(info.label) * levelBoost * (0.05 + popularity));
+      weights.set(
+        certification,
+        kindWeight(info.label) * levelBoost * demandWeight(romeCodes) * (0.05 + popularity),
+      );
       all.push(certification);
     }
     if (all.length === 0) throw new Error('no certification open to continuing education with a ROME code');
