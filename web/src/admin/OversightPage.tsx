@@ -38,10 +38,12 @@ export function OversightPage() {
           <h2>Indicateurs</h2>
           <ul className="app-kpis">
             <li>
-              <strong>{data.requests.toLocaleString('fr-FR')}</strong> demandes
+              <strong>{data.requests.toLocaleString('fr-FR')}</strong>{' '}
+              {data.requests > 1 ? 'demandes' : 'demande'}
             </li>
             <li>
-              <strong>{data.decidedRequests.toLocaleString('fr-FR')}</strong> propositions enregistrées
+              <strong>{data.decidedRequests.toLocaleString('fr-FR')}</strong>{' '}
+              {data.decidedRequests > 1 ? 'propositions enregistrées' : 'proposition enregistrée'}
             </li>
             <li>
               <strong>{formatPercent(data.firstSuggestionShare)}</strong> limitées à la première suggestion

@@ -51,12 +51,10 @@ export function ProposalView({ entries, date, onNewRequest, onNewJobseeker }: Pr
         {entries.length === 0 ? (
           <p>Aucune offre n’a été retenue à ce stade.</p>
         ) : (
-          <ol style={{ listStyle: 'none', padding: 0 }}>
-            {entries.map((entry, index) => (
+          <ol className="app-proposal__list">
+            {entries.map((entry) => (
               <li key={entry.key} className="app-proposal__entry">
-                <h3>
-                  {index + 1}. {entry.title}
-                </h3>
+                <h3>{entry.title}</h3>
                 <dl>
                   <dt>Type</dt>
                   <dd>{entry.kind}</dd>

@@ -47,7 +47,7 @@ export function SuggestionCard({
         )}
         {choice?.action === 'set_aside' && <Badge small>Écartée</Badge>}
       </div>
-      <h3 id={titleId} className="fr-card__title">
+      <h3 id={titleId} className="app-card__title">
         {title}
       </h3>
       <p className="app-card__provider">{suggestion.provider.name}</p>
