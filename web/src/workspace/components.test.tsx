@@ -169,7 +169,9 @@ describe('proposal', () => {
     );
     const text = textOf(html);
     expect(text).toContain('Propositions de formation');
-    expect(html).toMatch(/<ol class="app-proposal__list"><li[^>]*><h3>Titre professionnel cariste d’entrepôt<\/h3>/);
+    expect(html).toMatch(
+      /<ol class="app-proposal__list"><li[^>]*><h3>Titre professionnel cariste d’entrepôt<\/h3>/,
+    );
     expect(text).toContain('Texte pour vous.');
     expect(text).toContain('CACES R489 catégories 1, 3 et 5');
     expect(text).not.toContain('Écartée');
