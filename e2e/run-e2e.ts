@@ -515,8 +515,8 @@ async function degradedScenario(browser: Browser, app: App, fake: FakeOllama): P
       await page.getByRole('heading', { level: 1, name: 'Supervision' }).waitFor();
       const kpis = page.getByRole('heading', { level: 2, name: 'Indicateurs' });
       await kpis.waitFor();
-      const requests = await figureOf(page, /^\s*[\d\s\u202f]+\s+demandes$/);
-      const decided = await figureOf(page, /propositions enregistrées$/);
+      const requests = await figureOf(page, /^\s*[\d\s\u202f]+\s+demandes?$/);
+      const decided = await figureOf(page, /propositions? enregistrées?$/);
       assert(requests >= 1, `the dashboard counts ${requests} request(s)`);
       assert(decided >= 1, `the dashboard counts ${decided} saved proposal(s)`);
       await screenshot(page, 'tableau-supervision.png');
