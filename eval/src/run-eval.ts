@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReferentials } from '@reco/referentials';
+import { fairnessEvaluation } from './fairness/fairness-evaluation';
+import { groundingEvaluation } from './grounding/grounding-evaluation';
+import { guardrailEvaluation } from './guardrail/guardrail-evaluation';
 import { openEvalCatalogue } from './harness/eval-catalogue';
 import type { EvalMode, Evaluation, ReportSection } from './harness/evaluation';
 import { machineDescription } from './harness/machine';
@@ -15,7 +18,12 @@ import { writeReport } from './report/write-report';
  * not overwrite the reference report). --quick also checks eval/thresholds.json and exits 1 when a
  * threshold is missed.
  */
-const EVALUATIONS: readonly Evaluation[] = [relevanceEvaluation];
+const EVALUATIONS: readonly Evaluation[] = [
+  relevanceEvaluation,
+  guardrailEvaluation,
+  fairnessEvaluation,
+  groundingEvaluation,
+];
 
 /** Fixed, so that two runs compare: the demo catalogue and the labelled queries depend on them. */
 const SEED = 20_240_917;

@@ -8,6 +8,7 @@ import {
   buildDemoCatalogue,
   type CatalogueEmbedding,
   DEMO_MANIFEST_FILE,
+  type DemoManifest,
   type Embedder,
   ingest,
 } from '@reco/ingestion';
@@ -28,6 +29,8 @@ export interface EvalCatalogue {
   search: CatalogueSearch;
   embedder: Embedder;
   activeOffers: readonly Offer[];
+  /** The demo catalogue's ground truth (duplicates, defects, prompt-injection offers…). */
+  manifest: DemoManifest;
   buildSeconds: number;
   ingestSeconds: number;
   close(): Promise<void>;
@@ -44,7 +47,13 @@ export async function openEvalCatalogue(options: EvalCatalogueOptions): Promise<
   try {
     const started = performance.now();
     const catalogueDir = join(workDir, 'catalogue');
-    await buildDemoCatalogue({ referentials, outDir: catalogueDir, referenceDate, seed, scale });
+    const manifest = await buildDemoCatalogue({
+      referentials,
+      outDir: catalogueDir,
+      referenceDate,
+      seed,
+      scale,
+    });
     const built = performance.now();
     const files = (await readdir(catalogueDir))
       .filter((name) => name !== DEMO_MANIFEST_FILE)
@@ -67,6 +76,7 @@ export async function openEvalCatalogue(options: EvalCatalogueOptions): Promise<
         search: new CatalogueSearch(db),
         embedder,
         activeOffers: await catalogue.activeOffers(),
+        manifest,
         buildSeconds: seconds(built - started),
         ingestSeconds: seconds(ingested - built),
         close: () => db.close(),

@@ -9,6 +9,8 @@ export interface Threshold {
   figure: string;
   atLeast?: number;
   atLeastFigure?: string;
+  /** An upper bound, e.g. a count of errors. */
+  atMost?: number;
   /** Where the bound comes from (the value measured, the margin), shown when it fails. */
   why: string;
 }
@@ -25,7 +27,7 @@ export async function loadThresholds(path: string, mode: EvalMode): Promise<Thre
   const parsed: unknown = JSON.parse(await readFile(path, 'utf-8'));
   const list = isRecord(parsed) ? (parsed[mode] ?? []) : undefined;
   if (!Array.isArray(list) || !list.every(isThreshold)) {
-    throw new Error(`${path}: "${mode}" must be a list of { figure, atLeast | atLeastFigure, why }`);
+    throw new Error(`${path}: "${mode}" must be a list of { figure, atLeast | atLeastFigure | atMost, why }`);
   }
   return list;
 }
@@ -37,6 +39,13 @@ export function checkThresholds(
 ): ThresholdResult[] {
   return thresholds.map((threshold) => {
     const value = figureAt(figuresBySection, threshold.figure);
+    if (threshold.atMost !== undefined)
+      return {
+        threshold,
+        value,
+        bound: threshold.atMost,
+        passed: value !== undefined && value <= threshold.atMost,
+      };
     const bound =
       threshold.atLeastFigure === undefined
         ? threshold.atLeast
@@ -47,9 +56,10 @@ export function checkThresholds(
 
 export function describeResult({ threshold, value, bound, passed }: ThresholdResult): string {
   const boundName = threshold.atLeastFigure ?? 'threshold';
+  const relation = threshold.atMost === undefined ? '≥' : '≤';
   const shown = (figure: number | undefined) => (figure === undefined ? 'missing' : figure.toFixed(3));
   return (
-    `${passed ? 'PASS' : 'FAIL'} ${threshold.figure} = ${shown(value)} ≥ ${boundName} ${shown(bound)}` +
+    `${passed ? 'PASS' : 'FAIL'} ${threshold.figure} = ${shown(value)} ${relation} ${boundName} ${shown(bound)}` +
     (passed ? '' : ` (${threshold.why})`)
   );
 }
@@ -69,7 +79,11 @@ function isThreshold(value: unknown): value is Threshold {
     isRecord(value) &&
     typeof value.figure === 'string' &&
     typeof value.why === 'string' &&
-    (typeof value.atLeast === 'number') !== (typeof value.atLeastFigure === 'string')
+    [
+      typeof value.atLeast === 'number',
+      typeof value.atLeastFigure === 'string',
+      typeof value.atMost === 'number',
+    ].filter(Boolean).length === 1
   );
 }
 
