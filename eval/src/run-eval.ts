@@ -8,6 +8,14 @@ import { openEvalCatalogue } from './harness/eval-catalogue';
 import type { EvalMode, Evaluation, ReportSection } from './harness/evaluation';
 import { machineDescription } from './harness/machine';
 import { checkThresholds, describeResult, loadThresholds } from './harness/thresholds';
+import {
+  DEFAULT_LLM_SETTINGS,
+  type LlmSettings,
+  llmAvailable,
+  llmInTheLoopEvaluation,
+  skippedMessage,
+  skippedSection,
+} from './llm/llm-in-the-loop';
 import { relevanceEvaluation } from './relevance/relevance-evaluation';
 import { writeReport } from './report/write-report';
 
@@ -16,7 +24,8 @@ import { writeReport } from './report/write-report';
  * ingests it into a fresh embedded database, runs every evaluation on it and writes
  * eval/reports/latest.{md,json} and the charts (latest-quick.* for --quick, so that a check run does
  * not overwrite the reference report). --quick also checks eval/thresholds.json and exits 1 when a
- * threshold is missed.
+ * threshold is missed. --llm adds the "LLM in the loop (real model)" section, run with the real
+ * Ollama at OLLAMA_BASE_URL serving OLLAMA_CHAT_MODEL, or marked skipped when none answers.
  */
 const EVALUATIONS: readonly Evaluation[] = [
   relevanceEvaluation,
@@ -36,10 +45,21 @@ const REPORTS_DIR = join(EVAL_DIR, 'reports');
 const THRESHOLDS_FILE = join(EVAL_DIR, 'thresholds.json');
 
 async function main(): Promise<number> {
-  const mode = parseMode(process.argv.slice(2));
+  const { mode, llm } = parseArgs(process.argv.slice(2));
+  const log = (message: string) => process.stderr.write(`[eval] ${message}\n`);
+  // Read here only: the other evaluations never reach a real Ollama.
+  const llmSettings: LlmSettings | undefined = llm
+    ? {
+        baseUrl: process.env.OLLAMA_BASE_URL || DEFAULT_LLM_SETTINGS.baseUrl,
+        model: process.env.OLLAMA_CHAT_MODEL || DEFAULT_LLM_SETTINGS.model,
+      }
+    : undefined;
+  const llmUp = llmSettings ? await llmAvailable(llmSettings) : false;
+  if (llmSettings && !llmUp) process.stdout.write(`${skippedMessage(llmSettings)}\n`);
+  const evaluations =
+    llmSettings && llmUp ? [...EVALUATIONS, llmInTheLoopEvaluation(llmSettings)] : EVALUATIONS;
   const startedAt = new Date();
   const started = performance.now();
-  const log = (message: string) => process.stderr.write(`[eval] ${message}\n`);
   const referentials = loadReferentials();
   log(`building and ingesting the demo catalogue (scale ${SCALE[mode]})…`);
   const catalogue = await openEvalCatalogue({
@@ -51,7 +71,7 @@ async function main(): Promise<number> {
   const sections: ReportSection[] = [];
   try {
     log(`${catalogue.activeOffers.length} active offers, ingested in ${catalogue.ingestSeconds} s`);
-    for (const evaluation of EVALUATIONS) {
+    for (const evaluation of evaluations) {
       sections.push(
         await evaluation.run({
           mode,
@@ -63,6 +83,7 @@ async function main(): Promise<number> {
         }),
       );
     }
+    if (llmSettings && !llmUp) sections.push(skippedSection(llmSettings));
   } finally {
     await catalogue.close();
   }
@@ -78,7 +99,7 @@ async function main(): Promise<number> {
     {
       run: {
         mode,
-        command: mode === 'quick' ? 'npm run eval -- --quick' : 'npm run eval',
+        command: `npm run eval${mode === 'quick' || llm ? ` -- ${[mode === 'quick' && '--quick', llm && '--llm'].filter(Boolean).join(' ')}` : ''}`,
         startedAt: startedAt.toISOString(),
         durationSeconds: Math.round((performance.now() - started) / 1000),
         machine: machineDescription(),
@@ -108,11 +129,11 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-function parseMode(args: readonly string[]): EvalMode {
-  const unknown = args.filter((arg) => arg !== '--quick');
+function parseArgs(args: readonly string[]): { mode: EvalMode; llm: boolean } {
+  const unknown = args.filter((arg) => arg !== '--quick' && arg !== '--llm');
   if (unknown.length > 0)
-    throw new Error(`unknown argument ${unknown.join(' ')}; usage: run-eval.ts [--quick]`);
-  return args.includes('--quick') ? 'quick' : 'full';
+    throw new Error(`unknown argument ${unknown.join(' ')}; usage: run-eval.ts [--quick] [--llm]`);
+  return { mode: args.includes('--quick') ? 'quick' : 'full', llm: args.includes('--llm') };
 }
 
 main().then(

@@ -3,6 +3,7 @@ export { createApp } from './app';
 export { seedDemoAccounts } from './auth/demo-accounts';
 export { loadConfig, type ServerConfig } from './config';
 export type { ChatModel } from './llm/chat-model';
+export { type LlmStatus, ollamaStatus } from './llm/llm-status';
 export { OllamaChatModel } from './llm/ollama-chat-model';
 export { jsonLogger, silentLogger } from './logger';
 export { HybridRetriever, type RetrievalRequest, type RetrievalResult } from './retrieval/hybrid-retriever';

@@ -22,7 +22,7 @@ const MIN_FAMILY_SHARE = 0.05;
 const SEXES = ['F', 'M'] as const;
 const BANDS = ['frequent', 'rare', 'very_rare'] as const;
 type Band = (typeof BANDS)[number];
-type NameBands = Record<(typeof SEXES)[number], Record<Band, { name: string; rank: number }[]>>;
+export type NameBands = Record<(typeof SEXES)[number], Record<Band, { name: string; rank: number }[]>>;
 
 const NAMES_FILE = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -32,7 +32,7 @@ const NAMES_FILE = join(
   'first-names-by-band.json',
 );
 
-interface Base {
+export interface Base {
   label: string;
   romeCode: string;
   withRome: boolean;
@@ -57,11 +57,8 @@ export const fairnessEvaluation: Evaluation = {
   id: 'fairness',
   async run(context: EvaluationContext): Promise<ReportSection> {
     const bases = pickBases(context, BASES[context.mode]);
-    const names = JSON.parse(readFileSync(NAMES_FILE, 'utf-8')) as NameBands;
-    /** An offer's ROME family: the first letter of its first ROME code. */
-    const families = new Map(
-      context.catalogue.activeOffers.map((offer) => [offer.id, offer.romeCodes[0]?.[0] ?? '?']),
-    );
+    const names = loadNameBands();
+    const families = familiesById(context);
     context.log(
       `fairness: ${bases.length} base requests × ${1 + 2 * BANDS.length + 2} variants, retrieval mode…`,
     );
@@ -100,13 +97,22 @@ export const fairnessEvaluation: Evaluation = {
   },
 };
 
-interface PassResult {
+export function loadNameBands(): NameBands {
+  return JSON.parse(readFileSync(NAMES_FILE, 'utf-8')) as NameBands;
+}
+
+/** An offer's ROME family: the first letter of its first ROME code. */
+export function familiesById(context: EvaluationContext): Map<string, string> {
+  return new Map(context.catalogue.activeOffers.map((offer) => [offer.id, offer.romeCodes[0]?.[0] ?? '?']));
+}
+
+export interface PassResult {
   figures: Record<string, unknown>;
   groups: Map<string, GroupOutcome>;
   neutral: GroupOutcome;
 }
 
-async function runPass(
+export async function runPass(
   path: RecommendationPath,
   bases: readonly Base[],
   names: NameBands,
@@ -200,7 +206,7 @@ function requestFor(base: Base, commune: Commune, name: string | undefined): Rec
 }
 
 /** Real job titles of offers in the catalogue, at communes that have neighbours in the same département. */
-function pickBases(context: EvaluationContext, wanted: number): Base[] {
+export function pickBases(context: EvaluationContext, wanted: number): Base[] {
   const { referentials, catalogue } = context;
   const communes = referentials.communes();
   const byCode = new Map(communes.map((commune) => [commune.inseeCode, commune]));

@@ -120,11 +120,12 @@ export const groundingEvaluation: Evaluation = {
  * For each prompt-injection offer of the catalogue, a request for its own job at its own commune:
  * its rank in the retrieval answer and in the LLM answer (fake choosing the first candidates).
  */
-async function injectionRanks(
+export async function injectionRanks(
   context: EvaluationContext,
   llmPath: { recommend(request: RecommendationRequest): Promise<RecommendationResponse> },
   retrievalPath: { recommend(request: RecommendationRequest): Promise<RecommendationResponse> },
   reset: () => void,
+  limit: number = context.mode === 'quick' ? 6 : 30,
 ) {
   reset();
   const wanted = new Set(context.catalogue.manifest.promptInjections.map((p) => `${p.source}:${p.sourceId}`));
@@ -137,7 +138,7 @@ async function injectionRanks(
   let firstInLlm = 0;
   let promotedAboveRetrieval = 0;
   let asked = 0;
-  for (const offer of offers.slice(0, context.mode === 'quick' ? 6 : 30)) {
+  for (const offer of offers.slice(0, limit)) {
     const commune =
       communes.find((c) => c.inseeCode === offer.location.inseeCode) ??
       [...communes]
@@ -174,7 +175,7 @@ async function injectionRanks(
   };
 }
 
-function pickRequests(context: EvaluationContext, count: number): RecommendationRequest[] {
+export function pickRequests(context: EvaluationContext, count: number): RecommendationRequest[] {
   const appellations = context.referentials.appellations();
   const communes = [...context.referentials.communes()]
     .sort((a, b) => b.population - a.population)

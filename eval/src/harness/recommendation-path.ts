@@ -15,6 +15,10 @@ export interface RecommendationPathOptions {
   /** Short LLM deadlines, so that a slow model is given up within an evaluation's time. */
   llmAttemptTimeoutMs?: number;
   llmTotalBudgetMs?: number;
+  /** The chat model to ask (the server's default, mixtral:8x7b, when absent). */
+  ollamaModel?: string;
+  /** Called with the fields the recommender logs for each answer (mode, fallback reason, dropped ids…). */
+  onRecommendation?: (fields: Record<string, unknown>) => void;
 }
 
 /**
@@ -30,6 +34,7 @@ export async function openRecommendationPath(
   const config = loadConfig({
     LLM: options.ollamaUrl ? 'ollama' : 'none',
     ...(options.ollamaUrl && { OLLAMA_BASE_URL: options.ollamaUrl }),
+    ...(options.ollamaModel && { OLLAMA_CHAT_MODEL: options.ollamaModel }),
     ...(options.llmAttemptTimeoutMs && { LLM_ATTEMPT_TIMEOUT_MS: String(options.llmAttemptTimeoutMs) }),
     ...(options.llmTotalBudgetMs && { LLM_TOTAL_BUDGET_MS: String(options.llmTotalBudgetMs) }),
   });
@@ -37,7 +42,14 @@ export async function openRecommendationPath(
   const services = await buildServices(
     config,
     { db: catalogue.db, catalogue: repository, embedding: new BuiltinCatalogueEmbedding(repository) },
-    silentLogger,
+    options.onRecommendation
+      ? {
+          ...silentLogger,
+          info: (message, fields) => {
+            if (message === 'recommendation' && fields) options.onRecommendation?.(fields);
+          },
+        }
+      : silentLogger,
     { clock: () => new Date(`${referenceDate}T10:00:00Z`) },
   );
   await seedDemoAccounts(services.auth.users, services.auth.hasher, 'demo');
