@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
-import { cpus, totalmem } from 'node:os';
 import { CatalogueRepository } from '@reco/db';
 import { BuiltinCatalogueEmbedding } from '@reco/ingestion';
 import { loadReferentials } from '@reco/referentials';
 import { buildServices, createApp, loadConfig, seedDemoAccounts, silentLogger } from '@reco/server';
 import { openEvalCatalogue } from './harness/eval-catalogue';
+import { machineDescription } from './harness/machine';
 
 /**
  * `npm run bench:recommendations`: latency of `POST /api/recommendations` in retrieval mode (no LLM)
@@ -78,7 +78,7 @@ async function main() {
   const percentile = (p: number) =>
     Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0);
   const figures = {
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    machine: machineDescription(),
     catalogue: { activeOffers: evalCatalogue.activeOffers.length },
     mode: 'retrieval (LLM=none)',
     requests: latencies.length,

@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadReferentials } from '@reco/referentials';
-import { CatalogueSettings, parseSettings } from '../catalogue-settings';
 import { openCatalogue } from '../catalogue-wiring';
 import { ingest } from '../pipeline/ingest';
 import type { SourceFormat } from '../pipeline/read-files';
+import { loadIngestConfig } from './config';
 import { terminalProgress } from './progress-bar';
 import { formatQualityReport } from './quality-report';
 
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
     process.stderr.write(`No file to ingest.\n\n${USAGE}\n`);
     return 2;
   }
-  const settings = parseSettings(CatalogueSettings, process.env);
+  const settings = loadIngestConfig();
   const { db, catalogue, embedding } = await openCatalogue(settings);
   try {
     if (args.values.report) {
