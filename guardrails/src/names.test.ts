@@ -44,6 +44,16 @@ describe('person names', () => {
     expect(names('Mme Claude est disponible')).toEqual(['N:Claude']);
   });
 
+  it('takes unknown capitalised words opening a request before a wish verb for the name', () => {
+    expect(names('Zyliane souhaite devenir cariste')).toEqual(['P:Zyliane']);
+    expect(names('Bonjour. Keziah Mbappou cherche une formation')).toEqual(['P:Keziah', 'N:Mbappou']);
+    expect(names('Formation de cariste. Ilyès voudrait un CACES')).toEqual(['P:Ilyès']);
+    expect(names('Souhaite devenir cariste, Zyliane hésite encore')).toEqual([]);
+    expect(names('Cariste souhaite évoluer')).toEqual([]);
+    expect(names('Lycée souhaite accueillir des stagiaires')).toEqual([]);
+    expect(names('Zyliane travaille le soir')).toEqual([]);
+  });
+
   it('leaves places and institutions named after people', () => {
     expect(names('Stage possible au lycée Jean Moulin')).toEqual([]);
     expect(names("BTS à l'université Claude Bernard Lyon 1")).toEqual([]);

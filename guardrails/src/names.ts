@@ -105,6 +105,26 @@ const SUBJECT_VERBS = new Set([
   'serait',
   'aura',
 ]);
+/**
+ * The verbs of a counsellor's request whose subject is the jobseeker: "Xyzanne souhaite se former".
+ * Narrower than SUBJECT_VERBS, since here the word before them is in no first-name list: a rare
+ * first name the INSEE slice lacks must not be the one identifier that reaches the model.
+ */
+const WISH_VERBS = new Set([
+  'souhaite',
+  'souhaiterait',
+  'veut',
+  'voudrait',
+  'aimerait',
+  'cherche',
+  'recherche',
+  'envisage',
+  'hesite',
+  'desire',
+  'vise',
+  'reve',
+  'projette',
+]);
 /** "lycée Jean Moulin", "rue Victor Hugo", "Saint Pierre": a place or an institution, not a person. */
 const PLACE_WORDS = new Set([
   'lycee',
@@ -261,7 +281,8 @@ const MAX_INITIALS = 3;
  * - a capitalised INSEE first name, with the surname written before or after it ("Julie Petit",
  *   "DUPONT Julie", "Dupont, Julie"); a first name that is also an ordinary word ("Rose", "France")
  *   needs a surname or a verb after it;
- * - a lowercase first name next to an unknown word ("odile baron").
+ * - a lowercase first name next to an unknown word ("odile baron");
+ * - unknown capitalised words opening a sentence before a wish verb ("Xyzanne souhaite…").
  * Words inside `occupied` spans (identifiers, sensitive terms) are never part of a name.
  */
 export function findPersonNames(
@@ -291,7 +312,8 @@ class NameFinder {
         this.initialsThenSurname(i) ??
         this.surnameThenInitials(i) ??
         this.capitalisedFirstName(i) ??
-        this.lowercaseFirstName(i);
+        this.lowercaseFirstName(i) ??
+        this.unknownNameBeforeWish(i);
       if (skipTo !== undefined) i = skipTo;
     }
     return this.spans.sort((a, b) => a.start - b.start);
@@ -472,6 +494,38 @@ class NameFinder {
     this.emit(i, 'first_name');
     if (after) this.emit(i + 1, 'last_name');
     return after ? i + 1 : i;
+  }
+
+  /**
+   * "Xyzanne souhaite…", "Xyzanne Abcde cherche…": capitalised words we do not know, opening a
+   * sentence, right before a wish verb, are the jobseeker's name even when no list has it.
+   */
+  private unknownNameBeforeWish(i: number): number | undefined {
+    const first = this.words[i] as Word;
+    const opensSentence = i === 0 || /[.!?:;\n]\s*$/.test(first.gapBefore);
+    if (!opensSentence || !this.isUnknownCapitalised(first)) return undefined;
+    let last = i;
+    while (last - i < MAX_NAME_WORDS - 1) {
+      const next = this.adjacent(last + 1);
+      if (!next || !this.isUnknownCapitalised(next)) break;
+      last++;
+    }
+    const verb = this.adjacent(last + 1);
+    if (!verb || !WISH_VERBS.has(verb.key)) return undefined;
+    this.emit(i, 'first_name');
+    for (let j = i + 1; j <= last; j++) this.emit(j, 'last_name');
+    return last;
+  }
+
+  private isUnknownCapitalised(word: Word): boolean {
+    return (
+      word.shape === 'title' &&
+      !this.lexicon.ordinaryWords.has(word.key) &&
+      !this.lexicon.sensitiveWords.has(word.key) &&
+      !FUNCTION_WORDS.has(word.key) &&
+      !NOT_A_NAME.has(word.key) &&
+      !PLACE_WORDS.has(word.key)
+    );
   }
 
   /** Index of a surname written before the first name at `i`: "DUPONT Julie", "pour Zeer Jeanne", "Dupont, Julie". */
