@@ -36,11 +36,11 @@ export function AccessLogPage() {
       {data && (
         <>
           {data.integrity.ok ? (
-            <Alert severity="success" title="Journal intègre">
+            <Alert severity="success" title="Journal intègre" as="h2">
               <p>{plural(data.integrity.entries, 'entrée vérifiée', 'entrées vérifiées')}.</p>
             </Alert>
           ) : (
-            <Alert severity="error" title="Journal altéré" live="alert">
+            <Alert severity="error" title="Journal altéré" as="h2" live="alert">
               <p>
                 L’entrée n° {data.integrity.firstBrokenId}{' '}
                 {data.integrity.reason === 'content_changed'
