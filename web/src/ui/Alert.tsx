@@ -9,6 +9,8 @@ interface AlertProps {
   children?: ReactNode;
   /** `alert` interrupts the screen reader; `status` waits its turn; none for static content. */
   live?: 'alert' | 'status';
+  /** The title's heading level, to follow the page's outline (DSFR default `h3`). */
+  as?: 'h2' | 'h3' | 'h4';
   id?: string;
   className?: string;
 }
@@ -17,7 +19,7 @@ interface AlertProps {
  * react-dsfr's `<Alert>`; the live region is explicit (no role unless asked, RGAA 8.7). Its title is a
  * heading (`h3`, the DSFR markup); without a title the alert is the small variant.
  */
-export function Alert({ severity, title, children, live, id, className }: AlertProps) {
+export function Alert({ severity, title, children, live, as, id, className }: AlertProps) {
   const description = children ?? '';
   return title ? (
     <DsfrAlert
@@ -25,6 +27,7 @@ export function Alert({ severity, title, children, live, id, className }: AlertP
       className={className}
       severity={severity}
       title={title}
+      {...(as ? { as } : {})}
       description={description || undefined}
       role={live}
     />
