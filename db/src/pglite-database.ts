@@ -3,8 +3,12 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { Database, Queryable } from './database';
+import { reportingUnavailability } from './database-unavailable';
 
-/** The embedded PostgreSQL (WASM) with pgvector, unaccent and pg_trgm; data in a directory or in memory. */
+/**
+ * The embedded PostgreSQL (WASM) with pgvector, unaccent and pg_trgm; data in a directory or in memory.
+ * Once closed (the server shutting down), queries fail with `DatabaseUnavailableError`.
+ */
 export class PgliteDatabase implements Database {
   readonly engine = 'pglite';
 
@@ -18,16 +22,18 @@ export class PgliteDatabase implements Database {
     return new PgliteDatabase(pglite);
   }
 
-  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.pglite.query<Row>(sql, [...params])).rows;
+  query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return reportingUnavailability(async () => (await this.pglite.query<Row>(sql, [...params])).rows);
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.pglite.exec(sql);
+  exec(sql: string): Promise<void> {
+    return reportingUnavailability(async () => {
+      await this.pglite.exec(sql);
+    });
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.pglite.transaction((tx) => work(wrapTransaction(tx)));
+    return reportingUnavailability(() => this.pglite.transaction((tx) => work(wrapTransaction(tx))));
   }
 
   async close(): Promise<void> {

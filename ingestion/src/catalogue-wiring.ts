@@ -1,4 +1,4 @@
-import { CatalogueRepository, type Database, openDatabase } from '@reco/db';
+import { CatalogueRepository, type Database, type DatabaseSettings, openDatabase } from '@reco/db';
 import type { CatalogueSettings } from './catalogue-settings';
 import { OllamaEmbedder } from './embedding/ollama-embedder';
 import {
@@ -15,7 +15,7 @@ export interface CatalogueParts {
 
 /** Opens the configured database and picks the configured embedder: the one place they are chosen. */
 export async function openCatalogue(
-  settings: Pick<CatalogueSettings, 'database' | 'embedder'>,
+  settings: Pick<CatalogueSettings, 'embedder'> & { database: DatabaseSettings },
 ): Promise<CatalogueParts> {
   const db = await openDatabase(settings.database);
   const catalogue = new CatalogueRepository(db);

@@ -1,6 +1,8 @@
+import type { DatabaseSettings } from '@reco/db';
 import { CatalogueSettings, parseSettings } from '@reco/ingestion';
 import { z } from 'zod';
 import type { AuthSettings } from './auth/auth-wiring';
+import type { DatabaseRetrySettings } from './wait-for-database';
 
 const ServerSettings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -28,9 +30,22 @@ const ServerSettings = z.object({
   // over at least OVERSIGHT_MIN_DECISIONS decided requests.
   OVERSIGHT_FIRST_SUGGESTION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
   OVERSIGHT_MIN_DECISIONS: z.coerce.number().int().positive().default(20),
+  // PostgreSQL only (the embedded database has no network to lose): past these, 503 rather than a hang.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  // At start-up the database may still be starting (a container): retry, doubling the delay up to
+  // the cap. The defaults wait about four minutes in all.
+  DATABASE_START_ATTEMPTS: z.coerce.number().int().positive().default(30),
+  DATABASE_START_RETRY_DELAY_MS: z.coerce.number().int().positive().default(500),
+  DATABASE_START_RETRY_MAX_DELAY_MS: z.coerce.number().int().positive().default(10_000),
+  // On SIGTERM, how long requests in flight may take to finish: the LLM's whole budget by default.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
 });
 
-export type ServerConfig = CatalogueSettings & {
+export type ServerConfig = Omit<CatalogueSettings, 'database'> & {
+  database: DatabaseSettings;
+  databaseStart: DatabaseRetrySettings;
+  shutdownGraceMs: number;
   port: number;
   host: string;
   demoCatalogueDir: string;
@@ -53,6 +68,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const server = parseSettings(ServerSettings, env);
   return {
     ...catalogue,
+    database: {
+      ...catalogue.database,
+      connectTimeoutMs: server.DATABASE_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: server.DATABASE_QUERY_TIMEOUT_MS,
+    },
+    databaseStart: {
+      attempts: server.DATABASE_START_ATTEMPTS,
+      initialDelayMs: server.DATABASE_START_RETRY_DELAY_MS,
+      maxDelayMs: server.DATABASE_START_RETRY_MAX_DELAY_MS,
+    },
+    shutdownGraceMs: server.SHUTDOWN_GRACE_MS,
     port: server.PORT,
     host: server.HOST,
     demoCatalogueDir: server.DEMO_CATALOGUE_DIR,

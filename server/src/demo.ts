@@ -1,10 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildDemoCatalogue, DEMO_MANIFEST_FILE, ingest, openCatalogue } from '@reco/ingestion';
+import { buildDemoCatalogue, DEMO_MANIFEST_FILE, ingest } from '@reco/ingestion';
 import { loadReferentials } from '@reco/referentials';
 import { loadConfig } from './config';
+import { exitOnSignals } from './exit-on-signals';
 import { jsonLogger } from './logger';
-import { startServer } from './start-server';
+import { openCatalogueWhenReachable, startServer } from './start-server';
 
 /**
  * The README's main command: build the demo catalogue from the public referentials, ingest it
@@ -25,10 +26,14 @@ async function main() {
     .map((name) => ({ path: join(config.demoCatalogueDir, name) }));
 
   process.stdout.write('Ingestion du catalogue…\n');
-  const parts = await openCatalogue(config);
+  // Building the vector index may take longer than a request may: no statement limit while ingesting.
+  const ingesting = { ...config, database: { ...config.database, queryTimeoutMs: undefined } };
+  const parts = await openCatalogueWhenReachable(ingesting, logger);
   const summary = await ingest({ ...parts, referentials, referenceDate }, files);
+  await parts.db.close();
   process.stdout.write(`${JSON.stringify(summary)}\n`);
-  const { url } = await startServer(config, logger, parts);
+  const { url, shutdown } = await startServer(config, logger);
+  exitOnSignals(shutdown, logger);
   process.stdout.write(`\nAssistant formation prêt : ${url}\n`);
   process.stdout.write(
     'Comptes de démonstration : conseiller.demo et admin.demo, mot de passe DEMO_PASSWORD (par défaut « demo »).\n',

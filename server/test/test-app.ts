@@ -4,6 +4,7 @@ import { BuiltinCatalogueEmbedding } from '@reco/ingestion';
 import type express from 'express';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { answerClientErrorsWithProblems } from '../src/http/client-errors';
 import type { ChatModel } from '../src/llm/chat-model';
 import { silentLogger } from '../src/logger';
 import { buildServices, type Services } from '../src/services';
@@ -35,11 +36,12 @@ export async function buildTestApp(
   return { app: createApp({ ...services, catalogue, logger: silentLogger }), services };
 }
 
-/** Listens on a free loopback port; `close` stops it. */
+/** Listens on a free loopback port, answering like `startServer` does; `close` stops it. */
 export async function listen(app: express.Express): Promise<{ url: string; close: () => Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  answerClientErrorsWithProblems(server);
   const address = server.address();
   return {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,

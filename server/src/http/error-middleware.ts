@@ -1,9 +1,12 @@
 import type { ProblemDetails } from '@reco/contracts';
+import { DatabaseUnavailableError } from '@reco/db';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { HttpProblem } from './problem';
 
 const PROBLEM_TYPE = 'application/problem+json';
+/** A database coming back (a restart, a failover) takes seconds: clients retry no sooner. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Unknown API routes answer a problem, not the web app. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
@@ -16,7 +19,8 @@ export const apiNotFound: RequestHandler = (req, _res, next) => {
  */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const problem = problemOf(error, req.originalUrl);
+    const httpProblem = toHttpProblem(error);
+    const problem = httpProblem.toProblem(instanceOf(req.originalUrl));
     if (problem.status >= 500) {
       logger.error('request failed', {
         method: req.method,
@@ -24,28 +28,35 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
         error: describe(error),
       });
     }
-    res.status(problem.status).type(PROBLEM_TYPE).json(problem);
+    res.status(problem.status).set(httpProblem.headers).type(PROBLEM_TYPE).json(problem);
   };
 }
 
 /** The RFC 9457 body for any error, for the middleware and for streams whose headers are gone. */
 export function problemOf(error: unknown, url: string): ProblemDetails {
-  return toHttpProblem(error).toProblem(url.split('?')[0] ?? '');
+  return toHttpProblem(error).toProblem(instanceOf(url));
+}
+
+function instanceOf(url: string): string {
+  return url.split('?')[0] ?? '';
 }
 
 function toHttpProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
-  const status = (error as { status?: unknown })?.status;
-  // Errors raised by body-parser (malformed JSON, body too large) carry their status.
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    const tooLarge = status === 413;
+  if (error instanceof DatabaseUnavailableError) {
     return new HttpProblem(
-      status,
-      tooLarge ? 'Requête trop volumineuse' : 'Requête invalide',
-      tooLarge
-        ? 'Le corps de la requête dépasse la taille autorisée.'
-        : 'Le corps de la requête n’est pas un JSON valide.',
+      503,
+      'Base de données indisponible',
+      'La base de données ne répond pas pour le moment. Réessayez dans quelques instants.',
+      {},
+      { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
     );
+  }
+  const status = (error as { status?: unknown })?.status;
+  // Body errors are problems already (json-body.ts); what remains is Express's own, such as a path
+  // whose percent-encoding does not decode.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpProblem(status, 'Requête invalide', 'La requête est mal formée.');
   }
   return new HttpProblem(500, 'Erreur interne', 'Une erreur inattendue est survenue. Réessayez plus tard.');
 }
@@ -56,6 +67,7 @@ function toHttpProblem(error: unknown): HttpProblem {
  */
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return 'non-error thrown';
+  if (error instanceof DatabaseUnavailableError) return `${error.name} ${error.reason}`;
   const code = (error as { code?: unknown }).code;
   const where = error.stack
     ?.split('\n')

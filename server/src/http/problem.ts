@@ -7,6 +7,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers that go with the problem, e.g. `Retry-After` with a 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title);
   }
