@@ -13,3 +13,4 @@ export * from './routes/offers';
 export * from './routes/recommendations';
 export * from './routes/referentials';
 export * from './routes/route';
+export * from './user-text';

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { requireCsrf, requireRole, requireUser } from './auth/access-guards';
 import { sessionMiddleware } from './auth/session-middleware';
 import { apiNotFound, errorMiddleware } from './http/error-middleware';
+import { jsonBody } from './http/json-body';
 import type { Logger } from './logger';
 import { adminRouter } from './routes/admin.router';
 import { authRouter } from './routes/auth.router';
@@ -46,7 +47,7 @@ export function createApp(deps: AppDependencies): express.Express {
       crossOriginResourcePolicy: { policy: 'same-origin' },
     }),
   );
-  app.use(express.json({ limit: '64kb' }));
+  app.use('/api', jsonBody());
   app.use(healthRouter(deps.catalogue, deps.llmStatus));
   app.use(openApiRouter());
   // From here on, API routes know their user (if any) and refuse cross-site state changes.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GuardrailCategory, GuardrailSummary } from '../guardrail';
 import { OfferKind } from '../offer';
 import { IsoDate } from '../profile';
+import { userText } from '../user-text';
 import { DecisionItem, DecisionRequest, ErrorReportRequest, SetAsideReason } from './decisions';
 import { route } from './route';
 
@@ -17,7 +18,7 @@ const DateRange = {
   to: IsoDate.optional(),
 };
 
-const Team = z.string().trim().min(1).max(100);
+const Team = userText('l’équipe', { min: 1, max: 100 });
 
 const orderedRange = <T extends { from?: string | undefined; to?: string | undefined }>(range: T) =>
   !range.from || !range.to || range.from <= range.to;

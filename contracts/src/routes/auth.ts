@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userText } from '../user-text';
 import { route } from './route';
 
 export const UserRole = z.enum(['counsellor', 'admin']);
@@ -6,7 +7,7 @@ export type UserRole = z.infer<typeof UserRole>;
 
 /** `POST /api/auth/login`. The password's upper bound only stops absurd bodies from being hashed. */
 export const LoginRequest = z.strictObject({
-  username: z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'),
+  username: userText('l’identifiant', { min: 1, max: 100 }),
   password: z.string().min(1, 'mot de passe vide').max(1024, 'mot de passe trop long'),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OfferReference, userText } from '../user-text';
 import { route } from './route';
 
 export const SetAsideReason = z.enum([
@@ -14,12 +15,12 @@ export type SetAsideReason = z.infer<typeof SetAsideReason>;
 
 export const DecisionItem = z
   .strictObject({
-    offerId: z.string().min(1),
+    offerId: OfferReference,
     action: z.enum(['retained', 'set_aside']),
     reason: SetAsideReason.optional(),
-    comment: z.string().trim().max(500).optional(),
+    comment: userText('le commentaire', { max: 500 }).optional(),
     /** The explanation as the counsellor rewrote it for the jobseeker. */
-    editedText: z.string().trim().max(2000).optional(),
+    editedText: userText('le texte modifié', { max: 2000 }).optional(),
   })
   .refine((item) => item.action === 'retained' || item.reason !== undefined, {
     message: 'une suggestion écartée a un motif',
@@ -33,10 +34,10 @@ export type DecisionItem = z.infer<typeof DecisionItem>;
 
 /** `POST /api/recommendations/:requestId/decisions`: the counsellor's choice on every suggestion shown. */
 export const DecisionRequest = z.strictObject({
-  items: z.array(DecisionItem).max(10),
+  items: z.array(DecisionItem).max(10, 'au plus 10 suggestions'),
   added: z
-    .array(z.strictObject({ offerId: z.string().min(1), note: z.string().trim().max(500).optional() }))
-    .max(20),
+    .array(z.strictObject({ offerId: OfferReference, note: userText('la note', { max: 500 }).optional() }))
+    .max(20, 'au plus 20 offres ajoutées'),
   /** Milliseconds between the suggestions being shown and the decision, measured by the browser. */
   msToDecide: z.number().int().nonnegative().max(86_400_000).optional(),
 });
@@ -55,9 +56,9 @@ export const decisionsRoute = route({
 });
 
 export const ErrorReportRequest = z.strictObject({
-  offerId: z.string().min(1),
+  offerId: OfferReference,
   kind: z.enum(['wrong_fact', 'invented_content', 'inappropriate']),
-  comment: z.string().trim().max(1000).optional(),
+  comment: userText('le commentaire', { max: 1000 }).optional(),
 });
 export type ErrorReportRequest = z.infer<typeof ErrorReportRequest>;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { GuardrailSummary } from '../guardrail';
+import { userText } from '../user-text';
 import { route } from './route';
 
-export const GuardrailCheckRequest = z.strictObject({ text: z.string().max(2000) });
+export const GuardrailCheckRequest = z.strictObject({ text: userText('le texte', { max: 2000 }) });
 export type GuardrailCheckRequest = z.infer<typeof GuardrailCheckRequest>;
 
 export const guardrailCheckRoute = route({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { Offer } from '../offer';
+import { userText } from '../user-text';
 import { route } from './route';
 
 export const OfferSearchQuery = z.strictObject({
-  q: z.string().trim().min(2, 'au moins 2 caractères').max(200),
+  q: userText('la recherche', { min: 2, max: 200 }),
   inseeCode: z
     .string()
     .regex(/^\d[\dAB]\d{3}$/)

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { GuardrailSummary } from '../guardrail';
 import { Location, LocationPrecision, Modality, OfferKind, Provenance, Session } from '../offer';
 import { IsoDate, JobseekerProfile } from '../profile';
+import { userText } from '../user-text';
 import { route } from './route';
 
 /** `POST /api/recommendations`: a counsellor's request, or a follow-up turn of a conversation. */
 export const RecommendationRequest = z.strictObject({
   profile: JobseekerProfile,
-  prompt: z.string().trim().min(1, 'la demande est vide').max(2000, 'la demande dépasse 2 000 caractères'),
+  prompt: userText('la demande', { min: 1, max: 2000 }),
   conversationId: z.uuid().optional(),
 });
 export type RecommendationRequest = z.infer<typeof RecommendationRequest>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { RomeCode } from '../profile';
+import { userText } from '../user-text';
 import { route } from './route';
 
 /** `?q=`: a few letters of a name, or the start of a postcode. */
 export const ReferentialSearchQuery = z.strictObject({
-  q: z.string().trim().min(2, 'au moins 2 caractères').max(100, 'recherche trop longue'),
+  q: userText('la recherche', { min: 2, max: 100 }),
 });
 export type ReferentialSearchQuery = z.infer<typeof ReferentialSearchQuery>;
 

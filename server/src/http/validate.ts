@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { HttpProblem } from './problem';
 
 export interface FieldError {
@@ -6,12 +6,15 @@ export interface FieldError {
   message: string;
 }
 
+/** Zod's own messages (wrong type, unknown option…) in French, as the contracts' are. */
+const FRENCH = z.locales.fr();
+
 /**
  * Parses a request body or query with its route contract. A refusal names the fields and what is
  * wrong with them, never the values sent: a refused profile may hold exactly what must not be kept.
  */
 export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: FRENCH.localeError });
   if (result.success) return result.data;
   const errors = result.error.issues.flatMap((issue): FieldError[] =>
     issue.code === 'unrecognized_keys'

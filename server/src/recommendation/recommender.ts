@@ -45,6 +45,11 @@ export interface Counsellor {
 
 /** The retrieval-only prompt version: what the rules say is versioned like a template. */
 export const RULES_PROMPT_VERSION = 'regles-v1';
+/**
+ * Every earlier turn joins the retrieval text and the model's prompt: past this many, a conversation
+ * would crowd the candidates out of the context and cost without bound.
+ */
+export const MAX_CONVERSATION_TURNS = 10;
 
 /**
  * One turn of a counsellor's request: guardrail, retrieval, the LLM's choice among real candidates
@@ -82,6 +87,7 @@ export class Recommender {
         'Conversation introuvable',
         'Cette conversation n’existe pas ou ne vous appartient pas.',
       );
+    if (earlierTurns.length >= MAX_CONVERSATION_TURNS) throw conversationTooLong();
     const conversationText = [...earlierTurns.map((turn) => turn.redactedPrompt), check.redacted].join('\n');
 
     onProgress({ stage: 'retrieval' });
@@ -261,6 +267,15 @@ function llmRunFacts(outcome: LlmOutcome): Record<string, unknown> {
     candidatesDroppedForContext: outcome.candidatesDroppedForContext,
     llmMs: Math.round(outcome.elapsedMs),
   };
+}
+
+function conversationTooLong(): HttpProblem {
+  return new HttpProblem(
+    422,
+    'Conversation trop longue',
+    `La conversation a atteint ${MAX_CONVERSATION_TURNS} échanges : commencez-en une nouvelle pour affiner la demande.`,
+    { maxTurns: MAX_CONVERSATION_TURNS },
+  );
 }
 
 function refusedForSensitiveData(guardrail: GuardrailSummary): HttpProblem {

@@ -1,4 +1,4 @@
-import { offerRoute, offerSearchRoute } from '@reco/contracts';
+import { OfferReference, offerRoute, offerSearchRoute } from '@reco/contracts';
 import type { CatalogueSearch } from '@reco/db';
 import type { Referentials } from '@reco/referentials';
 import { Router } from 'express';
@@ -33,7 +33,9 @@ export function offersRouter(search: CatalogueSearch, referentials: Referentials
   });
 
   router.get(offerRoute.path, async (req, res) => {
-    const [offer] = await search.offersByIds([String(req.params.id)]);
+    // An id no offer can have (too long, a NUL byte) is just not found: the database is not asked.
+    const id = OfferReference.safeParse(req.params.id);
+    const [offer] = id.success ? await search.offersByIds([id.data]) : [];
     if (!offer)
       throw new HttpProblem(404, 'Offre introuvable', 'Cette offre n’existe pas dans le catalogue.');
     res.json(offer);
