@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type AccessLogEntry,
   AccessLogRepository,
   accessLogContent,
   canonicalJson,
@@ -10,6 +11,14 @@ import type { Database } from './database';
 import { openDatabase } from './open-database';
 
 const AT = new Date('2026-12-04T10:00:00.123Z');
+
+/** What only a superuser can do: write to the log with its append-only triggers off. */
+function tamper(db: Database, sql: string, params: unknown[] = []) {
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL session_replication_role = replica');
+    await tx.query(sql, params);
+  });
+}
 
 describe('the admins’ access log, hash-chained', () => {
   let db: Database;
@@ -55,26 +64,55 @@ describe('the admins’ access log, hash-chained', () => {
     );
   });
 
+  const storedHashes = async () =>
+    (await db.query<{ hash: string }>('SELECT hash FROM audit_access_log ORDER BY id')).map(
+      (row) => row.hash,
+    );
+
   it('detects an entry edited in place, even with its hash left alone', async () => {
-    await db.query('UPDATE audit_access_log SET row_count = 999 WHERE id = 2');
+    const [, second, third] = await storedHashes();
+    const [edited] = (await log.list(1, 1)).items;
+    await tamper(db, 'UPDATE audit_access_log SET row_count = 999 WHERE id = 2');
     expect(await log.verifyChain()).toEqual({
       ok: false,
       entries: 1,
       firstBrokenId: 2,
       reason: 'content_changed',
     });
-    await db.query('UPDATE audit_access_log SET row_count = 2 WHERE id = 2');
+    // The audit lists the edited entry alone: the entries after it still point to its stored hash.
+    expect(await log.inspectChain()).toEqual({
+      entries: 3,
+      lastHash: third,
+      breaks: [
+        {
+          id: 2,
+          reason: 'content_changed',
+          expected: chainHash(
+            edited?.prevHash ?? '',
+            accessLogContent({ ...(edited as AccessLogEntry), rowCount: 999 }),
+          ),
+          found: second,
+        },
+      ],
+    });
+    await tamper(db, 'UPDATE audit_access_log SET row_count = 2 WHERE id = 2');
     expect((await log.verifyChain()).ok).toBe(true);
   });
 
   it('detects an entry removed from the middle', async () => {
     const [removed] = await db.query<Record<string, unknown>>('SELECT * FROM audit_access_log WHERE id = 2');
-    await db.query('DELETE FROM audit_access_log WHERE id = 2');
+    const [first, second, third] = await storedHashes();
+    await tamper(db, 'DELETE FROM audit_access_log WHERE id = 2');
     expect(await log.verifyChain()).toEqual({
       ok: false,
       entries: 1,
       firstBrokenId: 3,
       reason: 'chain_broken',
+    });
+    expect(await log.inspectChain()).toEqual({
+      entries: 2,
+      lastHash: third,
+      breaks: [{ id: 3, reason: 'chain_broken', expected: first, found: second }],
     });
     await db.query(
       `INSERT INTO audit_access_log (id, at, actor, route, filters, row_count, prev_hash, hash)

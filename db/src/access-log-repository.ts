@@ -36,6 +36,25 @@ export type ChainVerification =
       reason: 'content_changed' | 'chain_broken';
     };
 
+/** An entry that does not fit the chain. */
+export interface ChainBreak {
+  id: number;
+  /** `chain_broken`: `prev_hash` is not the hash of the entry before; `content_changed`: the content does not hash to `hash`. */
+  reason: 'content_changed' | 'chain_broken';
+  /** The hash of the entry before (`chain_broken`), or the hash recomputed from the content (`content_changed`). */
+  expected: string;
+  /** The stored `prev_hash` (`chain_broken`), or the stored `hash` (`content_changed`). */
+  found: string;
+}
+
+export interface ChainInspection {
+  entries: number;
+  /** The stored hash of the last entry (the genesis hash when the log is empty). */
+  lastHash: string;
+  /** In chain order; empty when the log is intact. */
+  breaks: ChainBreak[];
+}
+
 /** The `prev_hash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -68,7 +87,8 @@ const COLUMNS = `id, at, actor, route, filters, row_count AS "rowCount", prev_ha
  * The admins' access log: append-only and tamper-evident. Each entry's hash covers the previous
  * entry's hash, so editing, inserting or removing an entry breaks the chain at that entry, which
  * `verifyChain` reports. (Removing the latest entries is only detectable against a `lastHash`
- * copied elsewhere; database privileges forbidding UPDATE and DELETE complete this.)
+ * copied elsewhere.) The database itself refuses UPDATE, DELETE and TRUNCATE on the log to every
+ * role (migration 0006), so that an edit needs a superuser disabling triggers, which the chain shows.
  */
 export class AccessLogRepository {
   constructor(private readonly db: Database) {}
@@ -115,8 +135,36 @@ export class AccessLogRepository {
 
   /** Recomputes the chain from the first entry; reports the first entry that does not fit. */
   async verifyChain(): Promise<ChainVerification> {
-    let expectedPrev = GENESIS_HASH;
     let entries = 0;
+    let lastHash = GENESIS_HASH;
+    for await (const { entry, breaks } of this.walkChain()) {
+      const [first] = breaks;
+      if (first) return { ok: false, entries, firstBrokenId: entry.id, reason: first.reason };
+      entries++;
+      lastHash = entry.hash;
+    }
+    return { ok: true, entries, lastHash };
+  }
+
+  /** Walks the whole chain and lists every entry that does not fit, for an audit. */
+  async inspectChain(): Promise<ChainInspection> {
+    let entries = 0;
+    let lastHash = GENESIS_HASH;
+    const breaks: ChainBreak[] = [];
+    for await (const walked of this.walkChain()) {
+      breaks.push(...walked.breaks);
+      entries++;
+      lastHash = walked.entry.hash;
+    }
+    return { entries, lastHash, breaks };
+  }
+
+  /**
+   * Each entry with what is wrong with it. Every link is checked against the stored hash of the entry
+   * before, not a recomputed one, so that one edited entry is one break, not a break of all that follow.
+   */
+  private async *walkChain(): AsyncGenerator<{ entry: AccessLogEntry; breaks: ChainBreak[] }> {
+    let previousHash = GENESIS_HASH;
     let afterId = 0;
     for (;;) {
       const batch = await this.db.query<AccessLogEntry>(
@@ -124,15 +172,22 @@ export class AccessLogRepository {
         [afterId, VERIFY_BATCH],
       );
       for (const entry of batch) {
-        if (entry.prevHash !== expectedPrev)
-          return { ok: false, entries, firstBrokenId: entry.id, reason: 'chain_broken' };
-        if (chainHash(entry.prevHash, accessLogContent(entry)) !== entry.hash)
-          return { ok: false, entries, firstBrokenId: entry.id, reason: 'content_changed' };
-        expectedPrev = entry.hash;
-        entries++;
+        const breaks: ChainBreak[] = [];
+        if (entry.prevHash !== previousHash)
+          breaks.push({
+            id: entry.id,
+            reason: 'chain_broken',
+            expected: previousHash,
+            found: entry.prevHash,
+          });
+        const recomputed = chainHash(entry.prevHash, accessLogContent(entry));
+        if (recomputed !== entry.hash)
+          breaks.push({ id: entry.id, reason: 'content_changed', expected: recomputed, found: entry.hash });
+        yield { entry, breaks };
+        previousHash = entry.hash;
         afterId = entry.id;
       }
-      if (batch.length < VERIFY_BATCH) return { ok: true, entries, lastHash: expectedPrev };
+      if (batch.length < VERIFY_BATCH) return;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database';
+import { DecisionRepository } from './decision-repository';
 import { openDatabase } from './open-database';
 import { RecommendationRepository, type StoredRecommendation } from './recommendation-repository';
 import { UsersRepository } from './users-repository';
@@ -58,27 +59,80 @@ describe('recommendation audit store and retention purge', () => {
     expect(await repo.conversationTurns(conversation, otherUserId)).toBeUndefined();
   });
 
-  it('purges exactly what is older than the retention period, and records the purge', async () => {
+  it('purges exactly what was created before the cutoff, with what hangs off it, and records the purge', async () => {
+    const cutoff = new Date(NOW.getTime() - 90 * DAY);
+    const justBefore = new Date(cutoff.getTime() - 1);
     const conversation = '00000000-0000-4000-8000-000000000002';
     await repo.startConversation(conversation, userId, new Date(NOW.getTime() - 100 * DAY));
-    await repo.save(
-      request('00000000-0000-4000-8000-0000000000b1', conversation, 1, new Date(NOW.getTime() - 91 * DAY)),
-    );
-    await repo.save(
-      request('00000000-0000-4000-8000-0000000000b2', conversation, 2, new Date(NOW.getTime() - 89 * DAY)),
-    );
-    await repo.recordRefusal(userId, ['health'], new Date(NOW.getTime() - 95 * DAY));
-    await repo.recordRefusal(userId, ['health'], new Date(NOW.getTime() - DAY));
+    await repo.save(request('00000000-0000-4000-8000-0000000000b1', conversation, 1, justBefore));
+    await repo.save(request('00000000-0000-4000-8000-0000000000b2', conversation, 2, cutoff));
+    const emptied = '00000000-0000-4000-8000-000000000003';
+    await repo.startConversation(emptied, userId, justBefore);
+    await repo.save(request('00000000-0000-4000-8000-0000000000c1', emptied, 1, justBefore));
+    const decisions = new DecisionRepository(db);
+    for (const requestId of [
+      '00000000-0000-4000-8000-0000000000b1',
+      '00000000-0000-4000-8000-0000000000b2',
+    ]) {
+      await decisions.saveOnce({
+        id: crypto.randomUUID(),
+        requestId,
+        userId,
+        items: [],
+        added: [],
+        msToDecide: null,
+        createdAt: NOW,
+      });
+      await decisions.saveErrorReportOnce({
+        id: crypto.randomUUID(),
+        requestId,
+        userId,
+        offerId: 'o-1',
+        kind: 'inappropriate',
+        comment: null,
+        createdAt: NOW,
+      });
+    }
+    await repo.recordRefusal(userId, ['health'], justBefore);
+    await repo.recordRefusal(userId, ['health'], cutoff);
 
-    const result = await repo.purgeOlderThan(new Date(NOW.getTime() - 90 * DAY), 'admin', NOW);
+    const result = await repo.purgeOlderThan(cutoff, 'admin', NOW);
 
-    expect(result).toMatchObject({ requestsDeleted: 1, refusalsDeleted: 1 });
+    expect(result).toEqual({
+      cutoff,
+      requestsDeleted: 2,
+      decisionsDeleted: 1,
+      errorReportsDeleted: 1,
+      // The first conversation keeps its request made at the cutoff itself.
+      conversationsDeleted: 1,
+      refusalsDeleted: 1,
+    });
     expect(await repo.find('00000000-0000-4000-8000-0000000000b1')).toBeUndefined();
+    expect(await repo.find('00000000-0000-4000-8000-0000000000c1')).toBeUndefined();
     expect(await repo.find('00000000-0000-4000-8000-0000000000b2')).toBeDefined();
     expect(await repo.find('00000000-0000-4000-8000-0000000000a1')).toBeDefined();
-    const [purge] = await db.query<{ requests_deleted: number; trigger: string }>(
-      'SELECT requests_deleted, trigger FROM retention_purges',
+    expect(await decisions.findByRequest('00000000-0000-4000-8000-0000000000b2')).toBeDefined();
+    expect(await repo.conversationTurns(conversation, userId)).toHaveLength(1);
+    expect(await repo.conversationTurns(emptied, userId)).toBeUndefined();
+    const refusals = await db.query<{ createdAt: Date }>(
+      'SELECT created_at AS "createdAt" FROM guardrail_refusals',
     );
-    expect(purge).toEqual({ requests_deleted: 1, trigger: 'admin' });
+    expect(refusals).toEqual([{ createdAt: cutoff }]);
+    expect(
+      await db.query(
+        'SELECT purged_at, cutoff, requests_deleted, refusals_deleted, decisions_deleted, error_reports_deleted, conversations_deleted, trigger FROM retention_purges',
+      ),
+    ).toEqual([
+      {
+        purged_at: NOW,
+        cutoff,
+        requests_deleted: 2,
+        refusals_deleted: 1,
+        decisions_deleted: 1,
+        error_reports_deleted: 1,
+        conversations_deleted: 1,
+        trigger: 'admin',
+      },
+    ]);
   });
 });

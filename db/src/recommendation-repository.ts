@@ -18,10 +18,14 @@ export interface StoredRecommendation {
   createdAt: Date;
 }
 
+/** What a purge deleted: requests with their decisions and error reports, emptied conversations, refusals. */
 export interface PurgeResult {
   cutoff: Date;
   requestsDeleted: number;
   refusalsDeleted: number;
+  decisionsDeleted: number;
+  errorReportsDeleted: number;
+  conversationsDeleted: number;
 }
 
 /** The audit record of recommendation requests: redacted text only, purged after the retention period. */
@@ -98,27 +102,20 @@ export class RecommendationRepository {
     );
   }
 
-  /** Deletes everything older than the cutoff, and records that it did. */
+  /**
+   * Deletes everything created before the cutoff, and records that it did, through the database's
+   * purge function: the application's role may not delete any of it otherwise. The database refuses
+   * a cutoff less than a day old.
+   */
   async purgeOlderThan(cutoff: Date, trigger: 'schedule' | 'admin', now: Date): Promise<PurgeResult> {
-    return this.db.transaction(async (tx) => {
-      const requests = await tx.query(
-        'DELETE FROM recommendation_requests WHERE created_at < $1 RETURNING id',
-        [cutoff],
-      );
-      await tx.query(
-        `DELETE FROM conversations c WHERE c.created_at < $1
-            AND NOT EXISTS (SELECT 1 FROM recommendation_requests r WHERE r.conversation_id = c.id)`,
-        [cutoff],
-      );
-      const refusals = await tx.query('DELETE FROM guardrail_refusals WHERE created_at < $1 RETURNING id', [
-        cutoff,
-      ]);
-      await tx.query(
-        `INSERT INTO retention_purges (purged_at, cutoff, requests_deleted, refusals_deleted, trigger)
-         VALUES ($5, $1, $2, $3, $4)`,
-        [cutoff, requests.length, refusals.length, trigger, now],
-      );
-      return { cutoff, requestsDeleted: requests.length, refusalsDeleted: refusals.length };
-    });
+    const [purge] = await this.db.query<PurgeResult>(
+      `SELECT cutoff, requests_deleted AS "requestsDeleted", refusals_deleted AS "refusalsDeleted",
+              decisions_deleted AS "decisionsDeleted", error_reports_deleted AS "errorReportsDeleted",
+              conversations_deleted AS "conversationsDeleted"
+         FROM purge_retained_prompts($1, $2, $3)`,
+      [cutoff, trigger, now],
+    );
+    if (!purge) throw new Error('the retention purge returned no record');
+    return purge;
   }
 }

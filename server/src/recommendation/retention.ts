@@ -3,7 +3,10 @@ import type { Logger } from '../logger';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Retained prompts are kept `retentionDays`, then deleted: on a schedule, or when an admin asks. */
+/**
+ * Retained prompts are kept `retentionDays`, then deleted: on a schedule, or when an admin asks. The
+ * database refuses a cutoff less than a day old, whatever `retentionDays` says.
+ */
 export class RetentionPolicy {
   constructor(
     private readonly recommendations: RecommendationRepository,
@@ -31,6 +34,9 @@ export function scheduleRetentionPurge(
       (result) =>
         logger.info('retention purge', {
           requests: result.requestsDeleted,
+          decisions: result.decisionsDeleted,
+          errorReports: result.errorReportsDeleted,
+          conversations: result.conversationsDeleted,
           refusals: result.refusalsDeleted,
         }),
       () => logger.error('retention purge failed'),
