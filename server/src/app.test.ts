@@ -1,6 +1,7 @@
 import { HealthResponse, ProblemDetails } from '@reco/contracts';
-import { type Database, openDatabase } from '@reco/db';
+import type { Database } from '@reco/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../db/test/test-databases';
 import { buildTestApp, listen } from '../test/test-app';
 
 describe('HTTP app over the embedded PostgreSQL', () => {
@@ -8,7 +9,7 @@ describe('HTTP app over the embedded PostgreSQL', () => {
   let server: Awaited<ReturnType<typeof listen>>;
 
   beforeAll(async () => {
-    db = await openDatabase({});
+    db = await openTestDatabase();
     server = await listen((await buildTestApp(db)).app);
   });
   afterAll(async () => {
@@ -74,7 +75,7 @@ describe('HTTP app over the embedded PostgreSQL', () => {
   });
 
   it('reports the database down instead of failing', async () => {
-    const closed = await openDatabase({});
+    const closed = await openTestDatabase();
     const down = await listen((await buildTestApp(closed)).app);
     await closed.close();
     const response = await fetch(`${down.url}/api/health`);

@@ -1,40 +1,57 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ServedTestDatabase, serveTestDatabase } from '../../../db/test/test-databases';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-function runCli(args: string[], input: string, env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/users.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DEMO: 'false', ...env },
-    input,
-    encoding: 'utf8',
-    timeout: 120_000,
+// Asynchronous: over the PostgreSQL protocol, this process serves the database the CLI connects to.
+function runCli(
+  args: string[],
+  input: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/users.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DEMO: 'false', ...env },
+      timeout: 120_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
   });
 }
 
 describe('npm run users', () => {
-  it('refuses a password shorter than 12 characters, before touching the database', () => {
-    const dbDir = join(mkdtempSync(join(tmpdir(), 'users-cli-')), 'db');
-    const result = runCli(['create', '--role', 'admin', 'alice'], 'short-pass1\n', { PGLITE_DIR: dbDir });
+  let database: ServedTestDatabase;
+  beforeEach(async () => {
+    database = await serveTestDatabase();
+  });
+  afterEach(() => database.close());
+
+  it('refuses a password shorter than 12 characters, before touching the database', async () => {
+    const result = await runCli(['create', '--role', 'admin', 'alice'], 'short-pass1\n', database.env);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Mot de passe trop court : 12 caractères au moins.');
     expect(result.stdout).toBe('');
-    expect(existsSync(dbDir)).toBe(false);
+    expect(await database.isUntouched()).toBe(true);
   });
 
-  it('creates an account from the password on stdin, then lists it without the password', () => {
-    const dbDir = join(mkdtempSync(join(tmpdir(), 'users-cli-')), 'db');
+  it('creates an account from the password on stdin, then lists it without the password', async () => {
     const password = 'a long enough passphrase';
-    const created = runCli(
+    const created = await runCli(
       ['create', '--role', 'counsellor', '--team', 'Agence Lyon 3', 'Alice.Martin'],
       `${password}\n`,
-      {
-        PGLITE_DIR: dbDir,
-      },
+      database.env,
     );
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);
@@ -42,22 +59,18 @@ describe('npm run users', () => {
       /^Compte créé : alice\.martin \(counsellor, pseudonyme C-[0-9A-F]{6}\)\.\n$/,
     );
 
-    const again = runCli(['create', '--role', 'admin', 'alice.martin'], `${password}\n`, {
-      PGLITE_DIR: dbDir,
-    });
+    const again = await runCli(['create', '--role', 'admin', 'alice.martin'], `${password}\n`, database.env);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('déjà utilisé');
 
-    const listed = runCli(['list'], '', { PGLITE_DIR: dbDir });
+    const listed = await runCli(['list'], '', database.env);
     expect(listed.status).toBe(0);
     expect(listed.stdout).toMatch(/^alice\.martin\tcounsellor\tAgence Lyon 3\tC-[0-9A-F]{6}\tactif\n$/);
     expect(listed.stdout).not.toContain(password);
   });
 
-  it('answers a usage error with status 2', () => {
-    const result = runCli(['create', 'alice'], 'whatever password\n', {
-      PGLITE_DIR: join(tmpdir(), 'unused'),
-    });
+  it('answers a usage error with status 2', async () => {
+    const result = await runCli(['create', 'alice'], 'whatever password\n', database.env);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--role doit valoir counsellor ou admin.');
   });

@@ -1,8 +1,9 @@
 import type { JobseekerProfile } from '@reco/contracts';
-import { CatalogueRepository, CatalogueSearch, type Database, openDatabase } from '@reco/db';
+import { CatalogueRepository, CatalogueSearch, type Database } from '@reco/db';
 import { BuiltinCatalogueEmbedding, ingest } from '@reco/ingestion';
 import { loadReferentials } from '@reco/referentials';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../db/test/test-databases';
 import {
   type LheoFormationSpec,
   type McfRowSpec,
@@ -167,7 +168,7 @@ describe('hybrid retrieval over an ingested catalogue', () => {
   let retriever: HybridRetriever;
 
   beforeAll(async () => {
-    db = await openDatabase({});
+    db = await openTestDatabase();
     const catalogue = new CatalogueRepository(db);
     const embedding = new BuiltinCatalogueEmbedding(catalogue);
     const dir = tempDir();

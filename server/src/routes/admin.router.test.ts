@@ -8,8 +8,9 @@ import {
   RetentionResponse,
   type Suggestion,
 } from '@reco/contracts';
-import { AccessLogRepository, type Database, openDatabase, RecommendationRepository } from '@reco/db';
+import { AccessLogRepository, type Database, RecommendationRepository } from '@reco/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../db/test/test-databases';
 import { loginAs, type TestSession } from '../../test/login';
 import { buildTestApp, listen } from '../../test/test-app';
 import { seedDemoAccounts } from '../auth/demo-accounts';
@@ -104,7 +105,7 @@ describe('admin API: audit, oversight, access log, retention', () => {
   const pseudonyms = new Map<string, string>();
 
   beforeAll(async () => {
-    db = await openDatabase({});
+    db = await openTestDatabase();
     await ingestTinyCatalogue(db);
     const { app, services } = await buildTestApp(db, {
       clock: () => NOW,
@@ -548,7 +549,15 @@ describe('admin API: audit, oversight, access log, retention', () => {
     const [original] = await db.query<{ filters: unknown }>(
       'SELECT filters FROM audit_access_log WHERE id = 2',
     );
-    await db.query(`UPDATE audit_access_log SET filters = '{"team": "Autre équipe"}'::jsonb WHERE id = 2`);
+    // What only a superuser can do: write to the log with its append-only triggers off.
+    const tamper = (filters: unknown) =>
+      db.transaction(async (tx) => {
+        await tx.query('SET LOCAL session_replication_role = replica');
+        await tx.query('UPDATE audit_access_log SET filters = $1::jsonb WHERE id = 2', [
+          JSON.stringify(filters),
+        ]);
+      });
+    await tamper({ team: 'Autre équipe' });
     expect((await accessLog()).integrity).toEqual({
       ok: false,
       entries: 1,
@@ -556,9 +565,7 @@ describe('admin API: audit, oversight, access log, retention', () => {
       reason: 'content_changed',
     });
     expect(await new AccessLogRepository(db).verifyChain()).toMatchObject({ ok: false, firstBrokenId: 2 });
-    await db.query('UPDATE audit_access_log SET filters = $1::jsonb WHERE id = 2', [
-      JSON.stringify(original?.filters),
-    ]);
+    await tamper(original?.filters);
     expect((await accessLog()).integrity.ok).toBe(true);
   });
 

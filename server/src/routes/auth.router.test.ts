@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import { LoginResponse, MeResponse, ProblemDetails } from '@reco/contracts';
-import { CatalogueRepository, type Database, openDatabase } from '@reco/db';
+import { CatalogueRepository, type Database } from '@reco/db';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../db/test/test-databases';
 import { loginAs } from '../../test/login';
 import { buildTestApp } from '../../test/test-app';
 import { createApp } from '../app';
@@ -75,7 +76,7 @@ describe('authentication routes over the embedded PostgreSQL', () => {
   let appWithAuth: (auth: Auth) => express.Express;
 
   beforeAll(async () => {
-    db = await openDatabase({});
+    db = await openTestDatabase();
     const { services } = await buildTestApp(db);
     appWithAuth = (withAuth) =>
       createApp({

@@ -1,6 +1,7 @@
 import { DecisionResponse, type ProblemDetails, RecommendationResponse } from '@reco/contracts';
-import { type Database, openDatabase } from '@reco/db';
+import type { Database } from '@reco/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../db/test/test-databases';
 import { loginAs, type TestSession } from '../../test/login';
 import { buildTestApp, listen } from '../../test/test-app';
 import { seedDemoAccounts } from '../auth/demo-accounts';
@@ -20,7 +21,7 @@ describe('POST /api/recommendations/:requestId/decisions and /error-reports', ()
   let colleague: TestSession;
 
   beforeAll(async () => {
-    db = await openDatabase({});
+    db = await openTestDatabase();
     await ingestTinyCatalogue(db);
     await db.query(`UPDATE offers SET status = 'retired' WHERE id = 'lheo:NICE'`);
     const { app, services } = await buildTestApp(db, { clock: () => NOW });

@@ -1,8 +1,9 @@
 import { ProblemDetails, RecommendationResponse } from '@reco/contracts';
-import { CatalogueRepository, type Database, openDatabase } from '@reco/db';
+import { CatalogueRepository, type Database } from '@reco/db';
 import { BuiltinCatalogueEmbedding, ingest } from '@reco/ingestion';
 import { loadReferentials } from '@reco/referentials';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../db/test/test-databases';
 import {
   type LheoFormationSpec,
   tempDir,
@@ -48,7 +49,7 @@ describe('POST /api/recommendations', () => {
   let colleague: TestSession;
 
   beforeAll(async () => {
-    db = await openDatabase({});
+    db = await openTestDatabase();
     const catalogue = new CatalogueRepository(db);
     const dir = tempDir();
     await ingest(

@@ -1,7 +1,8 @@
 import { CommuneSuggestion, JobSuggestion, ProblemDetails } from '@reco/contracts';
-import { type Database, openDatabase } from '@reco/db';
+import type { Database } from '@reco/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { openTestDatabase } from '../../../db/test/test-databases';
 import { loginAs, type TestSession } from '../../test/login';
 import { buildTestApp, listen } from '../../test/test-app';
 import { createAccount } from '../auth/user-accounts';
@@ -18,7 +19,7 @@ describe('GET /api/referentials/communes and /jobs', () => {
   let session: TestSession;
 
   beforeAll(async () => {
-    db = await openDatabase({});
+    db = await openTestDatabase();
     const { app, services } = await buildTestApp(db);
     await createAccount(
       services.auth.users,
