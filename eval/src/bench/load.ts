@@ -1,10 +1,9 @@
-import type { Server } from 'node:http';
-import { CatalogueRepository } from '@reco/db';
 import type { CatalogueParts } from '@reco/ingestion';
-import { buildServices, createApp, loadConfig, silentLogger } from '@reco/server';
 import { startFakeOllama } from '@reco/server/test/fake-ollama';
-import { loginAs, type TestSession } from '@reco/server/test/login';
+import type { TestSession } from '@reco/server/test/login';
 import autocannon, { type AutocannonOptions, type AutocannonResult } from 'autocannon';
+import { startLoadApp } from './load-app';
+import { countStoredRecommendations, type RequestLedger, reconcile } from './request-ledger';
 import { type BenchQuery, type LatencySummary, round, summarise } from './workload';
 
 export interface LoadRun {
@@ -30,13 +29,14 @@ export interface LoadFigures {
   llm: string;
   sessions: number;
   recommendations: LoadRun;
+  /** The recommendation run's 2xx answers beside the requests received and stored: none lost. */
+  ledger: RequestLedger;
   health: LoadRun;
   /** Recommendation requests/s over health requests/s. */
   throughputRatioToHealth: number;
   fakeOllamaChatRequests: number;
 }
 
-const PASSWORD = 'bench-password-2026';
 /** autocannon's per-request timeout: a request answered later counts as a timeout. */
 const TIMEOUT_SECONDS = 30;
 
@@ -46,8 +46,10 @@ const TIMEOUT_SECONDS = 30;
  * being the fake Ollama answering `choose` (started here). `connections` counsellor accounts are
  * created and each logged in once; the requests take the sessions in turn (autocannon's requests
  * are shared by its connections, so a session is not pinned to one connection) and the varied
- * workload bodies in turn. Baseline, in the same process and run: `GET /api/health` (Express and
- * its middleware plus one count query: the HTTP stack's ceiling).
+ * workload bodies in turn. Once the server has answered everything, the requests stored for the
+ * load's counsellors are reconciled with autocannon's 2xx count (see request-ledger.ts). Baseline, in
+ * the same process and run: `GET /api/health` (Express and its middleware plus one count query: the
+ * HTTP stack's ceiling).
  */
 export async function benchLoad(options: {
   parts: CatalogueParts;
@@ -60,80 +62,84 @@ export async function benchLoad(options: {
 }): Promise<LoadFigures> {
   const { parts, connections } = options;
   const fake = await startFakeOllama({ kind: 'choose' });
-  let server: Server | undefined;
   try {
-    const catalogue = new CatalogueRepository(parts.db);
-    const config = loadConfig({ LLM: 'ollama', OLLAMA_BASE_URL: fake.url });
-    const services = await buildServices(config, { ...parts, catalogue }, silentLogger);
-    const app = createApp({ ...services, catalogue, logger: silentLogger });
-    server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    const app = await startLoadApp({
+      parts,
+      counsellors: connections,
+      usernamePrefix: 'bench.conseiller',
+      ollamaBaseUrl: fake.url,
     });
-    const address = server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const { base, sessions } = app;
+      const bodies = options.queries.map((query) => JSON.stringify(query));
 
-    const sessions: TestSession[] = [];
-    for (let i = 0; i < connections; i++) {
-      const username = `bench.conseiller.${String(i + 1).padStart(2, '0')}`;
-      // What `createAccount` does once checked (it is not exported by the server package).
-      await services.auth.users.create({
-        username,
-        passwordHash: await services.auth.hasher.hash(PASSWORD),
-        role: 'counsellor',
-        team: 'Équipe bench',
-      });
-      sessions.push(await loginAs(base, username, PASSWORD));
-    }
-    const bodies = options.queries.map((query) => JSON.stringify(query));
-
-    let next = 0;
-    options.log(`  load: POST /api/recommendations, ${connections} connections, ${options.seconds} s…`);
-    const recommendations = await run({
-      url: base,
-      connections,
-      duration: options.seconds,
-      timeout: TIMEOUT_SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/recommendations',
-          setupRequest: (request) => {
-            const index = next++;
-            const session = sessions[index % sessions.length] as TestSession;
-            return {
-              ...request,
-              headers: {
-                'content-type': 'application/json',
-                cookie: session.cookie,
-                'x-csrf-token': session.csrfToken,
-              },
-              body: bodies[index % bodies.length] as string,
-            };
+      let next = 0;
+      options.log(`  load: POST /api/recommendations, ${connections} connections, ${options.seconds} s…`);
+      const recommendations = await run({
+        url: base,
+        connections,
+        duration: options.seconds,
+        timeout: TIMEOUT_SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/recommendations',
+            setupRequest: (request) => {
+              const index = next++;
+              const session = sessions[index % sessions.length] as TestSession;
+              return {
+                ...request,
+                headers: {
+                  'content-type': 'application/json',
+                  cookie: session.cookie,
+                  'x-csrf-token': session.csrfToken,
+                },
+                body: bodies[index % bodies.length] as string,
+              };
+            },
           },
-        },
-      ],
-    });
-    options.log(`  load: GET /api/health, ${connections} connections, ${options.healthSeconds} s…`);
-    const health = await run({
-      url: `${base}/api/health`,
-      connections,
-      duration: options.healthSeconds,
-      timeout: TIMEOUT_SECONDS,
-    });
-    const recommendationsRun = loadRun('POST /api/recommendations', connections, recommendations);
-    const healthRun = loadRun('GET /api/health', connections, health);
+        ],
+      });
+      const recommendationsRun = loadRun('POST /api/recommendations', connections, recommendations);
+      // The requests autocannon dropped at its deadline are still being answered: count once they are.
+      await app.drained();
+      const ledger = reconcile({
+        answered2xx: recommendationsRun.ok2xx,
+        failed: recommendationsRun.non2xx + recommendationsRun.errors + recommendationsRun.timeouts,
+        received: app.recommendationsReceived(),
+        stored: await countStoredRecommendations(
+          parts.db,
+          app.counsellors.map((counsellor) => counsellor.userId),
+        ),
+        maxAbandoned: connections,
+      });
+      options.log(
+        `  ${ledger.ok ? 'no request lost' : 'REQUESTS LOST OR FAILED'}: ${ledger.answered2xx} answered 2xx, ` +
+          `${ledger.received} received, ${ledger.stored} stored, ${ledger.abandonedAtStop} abandoned at stop, ${ledger.failed} failed`,
+      );
+      options.log(`  load: GET /api/health, ${connections} connections, ${options.healthSeconds} s…`);
+      const health = await run({
+        url: `${base}/api/health`,
+        connections,
+        duration: options.healthSeconds,
+        timeout: TIMEOUT_SECONDS,
+      });
+      const healthRun = loadRun('GET /api/health', connections, health);
 
-    return {
-      activeOffers: options.activeOffers,
-      llm: 'fake Ollama answering `choose` (in process, 127.0.0.1)',
-      sessions: sessions.length,
-      recommendations: recommendationsRun,
-      health: healthRun,
-      throughputRatioToHealth: round(recommendationsRun.requestsPerSecond / healthRun.requestsPerSecond, 4),
-      fakeOllamaChatRequests: fake.chatRequests().length,
-    };
+      return {
+        activeOffers: options.activeOffers,
+        llm: 'fake Ollama answering `choose` (in process, 127.0.0.1)',
+        sessions: sessions.length,
+        recommendations: recommendationsRun,
+        ledger,
+        health: healthRun,
+        throughputRatioToHealth: round(recommendationsRun.requestsPerSecond / healthRun.requestsPerSecond, 4),
+        fakeOllamaChatRequests: fake.chatRequests().length,
+      };
+    } finally {
+      await app.close();
+    }
   } finally {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await fake.close();
   }
 }

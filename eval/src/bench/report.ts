@@ -1,3 +1,4 @@
+import type { RequestLedger } from './request-ledger';
 import type { RetrievalFigures } from './retrieval';
 import type { BenchReport } from './run-bench';
 
@@ -29,7 +30,7 @@ export function renderReport(report: BenchReport): { markdown: string; summary: 
     const rec = load.recommendations;
     rows.push([
       `Load: POST /api/recommendations, ${rec.connections} conn., ${fmt(rec.durationSeconds, 0)} s`,
-      `${fmt(rec.requestsPerSecond)} req/s; p50/p95/p99 ${fmt(rec.latency.p50Ms, 0)}/${fmt(rec.latency.p95Ms, 0)}/${fmt(rec.latency.p99Ms, 0)} ms; non-2xx ${rec.non2xx}, errors ${rec.errors}, timeouts ${rec.timeouts}`,
+      `${fmt(rec.requestsPerSecond)} req/s; p50/p95/p99 ${fmt(rec.latency.p50Ms, 0)}/${fmt(rec.latency.p95Ms, 0)}/${fmt(rec.latency.p99Ms, 0)} ms; non-2xx ${rec.non2xx}, errors ${rec.errors}, timeouts ${rec.timeouts}; ${load.ledger.lost} lost (${load.ledger.stored} stored)`,
       `GET /api/health ${fmt(load.health.requestsPerSecond)} req/s (p50/p99 ${fmt(load.health.latency.p50Ms, 0)}/${fmt(load.health.latency.p99Ms, 0)} ms)`,
       `${fmt(load.throughputRatioToHealth * 100, 2)} % of health`,
     ]);
@@ -97,10 +98,21 @@ export function renderReport(report: BenchReport): { markdown: string; summary: 
               `${run.ok2xx} | ${run.non2xx} | ${run.errors} | ${run.timeouts} | ${JSON.stringify(run.statusCodes)} |`,
           ),
           '',
+          ledgerSentence(load.ledger),
+          '',
         ]
       : ['The load test was skipped (`--skip-load`).', '']),
   ].join('\n');
   return { markdown, summary: `\nMachine: ${machine}\n\n${table}\n` };
+}
+
+function ledgerSentence(ledger: RequestLedger): string {
+  return (
+    `**${ledger.ok ? 'No request lost' : 'Requests lost or failed'}.** ${ledger.answered2xx} recommendations answered 2xx to autocannon, ` +
+    `${ledger.received} received by the server, ${ledger.stored} stored in the database for the load's counsellors ` +
+    `(${ledger.abandonedAtStop} of them in flight when autocannon stopped at its deadline and dropped its connections: ` +
+    `the server finished and stored them), ${ledger.failed} non-2xx, errors or timeouts, ${ledger.lost} lost.`
+  );
 }
 
 function retrievalRows(r: RetrievalFigures): [string, string, string, string][] {

@@ -1,7 +1,4 @@
-import { decisionsRoute } from '@reco/contracts';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { useApi } from '../api/api-context';
-import { asApiError } from '../api/api-error';
 import { ConversationHistory } from './conversation/ConversationHistory';
 import {
   conversationIdOf,
@@ -27,16 +24,23 @@ import { ProposalView } from './proposal/ProposalView';
 import { buildProposal } from './proposal/proposal';
 import { RequestComposer } from './request/RequestComposer';
 import { DecisionBar } from './suggestions/DecisionBar';
-import { decisionReducer, INITIAL_DECISIONS, toDecisionRequest } from './suggestions/decision-state';
+import {
+  decisionReducer,
+  INITIAL_DECISIONS,
+  isLocked,
+  toDecisionRequest,
+} from './suggestions/decision-state';
 import { FreeChoiceReminder } from './suggestions/FreeChoiceReminder';
+import { PendingDecisionNotice } from './suggestions/PendingDecisionNotice';
+import { type PendingDecision, pendingDecision } from './suggestions/pending-decision';
 import { SuggestionList } from './suggestions/SuggestionList';
+import { useDecisionSubmission } from './suggestions/use-decision-submission';
 
 /**
  * The counsellor's workspace: the minimised profile, the request and its conversation, the
  * suggestions to decide on, their own offers, and the proposal. State lives in three reducers.
  */
 export function Workspace({ hidden }: { hidden: boolean }) {
-  const api = useApi();
   const [profile, profileDispatch] = useReducer(profileFormReducer, INITIAL_PROFILE_FORM);
   const [profileKey, setProfileKey] = useState(0);
   const [profileErrors, setProfileErrors] = useState<ProfileErrors>({});
@@ -45,6 +49,9 @@ export function Workspace({ hidden }: { hidden: boolean }) {
   const [firstText, setFirstText] = useState('');
   const [followUpText, setFollowUpText] = useState('');
   const [savedAt, setSavedAt] = useState<Date | undefined>();
+  // A decision sent before a reload (or a new request) and never confirmed: offered again.
+  const [unconfirmed, setUnconfirmed] = useState<PendingDecision | undefined>(pendingDecision);
+  const submission = useDecisionSubmission(decisionDispatch);
   const profileSummary = useRef<HTMLDivElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
@@ -58,7 +65,7 @@ export function Workspace({ hidden }: { hidden: boolean }) {
   const busy = conversation.pending !== undefined;
   const failure = conversation.failure;
   const saved = decisions.save.status === 'saved';
-  const locked = saved || decisions.save.status === 'saving';
+  const locked = isLocked(decisions.save);
 
   /**
    * Sends the text as the server will read it (trimmed), so that the spans of a refusal fall on the
@@ -83,21 +90,22 @@ export function Workspace({ hidden }: { hidden: boolean }) {
     const originals = Object.fromEntries(
       turn.response.suggestions.map((s) => [s.offerId, s.explanation.text]),
     );
-    decisionDispatch({ type: 'save_started' });
-    try {
-      const answer = await api.call(decisionsRoute, {
-        params: { requestId: decisions.requestId },
-        body: toDecisionRequest(decisions, originals, Date.now()),
-      });
-      decisionDispatch({ type: 'save_succeeded', decisionId: answer.decisionId });
-      setSavedAt(new Date());
-    } catch (error) {
-      decisionDispatch({ type: 'save_failed', error: asApiError(error) });
-    }
+    const stored = await submission.submit({
+      requestId: decisions.requestId,
+      body: toDecisionRequest(decisions, originals, Date.now()),
+      retainedTitles: turn.response.suggestions
+        .filter((s) => decisions.choices[s.offerId]?.action === 'retained')
+        .map((s) => s.title),
+      sentAt: Date.now(),
+    });
+    if (stored) setSavedAt(new Date());
   }
 
   function newRequest() {
     runner.cancel();
+    // A decision still unconfirmed stays in the tab and is offered again, not dropped.
+    submission.abandon();
+    setUnconfirmed(pendingDecision());
     conversationDispatch({ type: 'reset' });
     decisionDispatch({ type: 'reset' });
     setFirstText('');
@@ -146,6 +154,13 @@ export function Workspace({ hidden }: { hidden: boolean }) {
   return (
     <div hidden={hidden}>
       <h1>Espace conseiller</h1>
+      {unconfirmed && unconfirmed.requestId !== decisions.requestId && (
+        <PendingDecisionNotice
+          key={unconfirmed.requestId}
+          pending={unconfirmed}
+          onClose={() => setUnconfirmed(undefined)}
+        />
+      )}
       <div className="app-layout">
         <aside className="app-panel app-no-print" aria-label="Profil du demandeur">
           <ProfileForm
@@ -232,7 +247,11 @@ export function Workspace({ hidden }: { hidden: boolean }) {
                 />
               </div>
               <AddedOffers added={decisions.added} locked={locked} dispatch={decisionDispatch} />
-              <DecisionBar decisions={decisions} onSave={() => void save()} />
+              <DecisionBar
+                decisions={decisions}
+                onSave={() => void save()}
+                onRetryNow={submission.retryNow}
+              />
             </>
           )}
         </div>

@@ -128,7 +128,11 @@ describe('decision bar', () => {
 
   it('stays disabled until every suggestion is retained or set aside', () => {
     const html = markup(
-      <DecisionBar decisions={decide(shown, { type: 'retained', offerId: 'a' })} onSave={noop} />,
+      <DecisionBar
+        decisions={decide(shown, { type: 'retained', offerId: 'a' })}
+        onSave={noop}
+        onRetryNow={noop}
+      />,
     );
     expect(textOf(html)).toContain('Encore 1 suggestion à retenir ou écarter');
     expect(html).toMatch(/<button[^>]*disabled=""/);
@@ -142,8 +146,8 @@ describe('decision bar', () => {
       { type: 'save_started' },
       { type: 'save_failed', error: new ApiError('network', 0) },
     );
-    const html = markup(<DecisionBar decisions={decisions} onSave={noop} />);
-    expect(textOf(html)).toContain('Vos choix sont conservés.');
+    const html = markup(<DecisionBar decisions={decisions} onSave={noop} onRetryNow={noop} />);
+    expect(textOf(html)).toContain('Vos choix sont conservés, même si la page est rechargée.');
     expect(textOf(html)).toContain('Réessayer');
     expect(html).not.toMatch(/<button[^>]*disabled=""/);
   });

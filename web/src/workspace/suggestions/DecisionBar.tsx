@@ -1,45 +1,61 @@
 import { plural } from '../../i18n/format';
-import { Alert } from '../../ui/Alert';
 import { canSave, type DecisionState, undecidedOfferIds } from './decision-state';
+import { SaveStatus } from './SaveStatus';
 
 interface DecisionBarProps {
   decisions: DecisionState;
   onSave: () => void;
+  /** Sends the decision being retried without waiting for the countdown. */
+  onRetryNow: () => void;
 }
 
 /**
- * Saves the proposal as the decision. Disabled until every suggestion is retained or set aside; a
- * failed save keeps every choice and offers to try again.
+ * Saves the proposal as the decision. Disabled until every suggestion is retained or set aside.
+ * While the server cannot be reached the same decision is sent again by itself (the counsellor may
+ * hurry it); once retrying stops, every choice is still there and « Réessayer » sends it again.
  */
-export function DecisionBar({ decisions, onSave }: DecisionBarProps) {
+export function DecisionBar({ decisions, onSave, onRetryNow }: DecisionBarProps) {
   const undecided = undecidedOfferIds(decisions).length;
   const retained = Object.values(decisions.choices).filter((choice) => choice.action === 'retained').length;
-  const failed = decisions.save.status === 'failed' ? decisions.save.error : undefined;
-  const saving = decisions.save.status === 'saving';
+  const { save } = decisions;
   return (
     <section className="app-decision-bar app-no-print" aria-labelledby="decision-heading">
       <h2 id="decision-heading" className="fr-sr-only">
         Proposition au demandeur
       </h2>
-      {failed && (
-        <Alert severity="error" title="La proposition n’a pas été enregistrée" live="alert">
-          <p>{failed.userMessage} Vos choix sont conservés.</p>
-        </Alert>
-      )}
+      <SaveStatus save={save} />
       <p id="decision-status" role="status">
-        {undecided > 0
-          ? `Encore ${plural(undecided, 'suggestion')} à retenir ou écarter avant d’enregistrer.`
-          : `${plural(retained, 'suggestion retenue', 'suggestions retenues')}, ${plural(decisions.added.length, 'offre ajoutée', 'offres ajoutées')}.`}
+        {save.status === 'retrying'
+          ? `Proposition pas encore enregistrée : nouvel essai automatique (${plural(save.failedAttempts, 'essai échoué', 'essais échoués')}).`
+          : undecided > 0
+            ? `Encore ${plural(undecided, 'suggestion')} à retenir ou écarter avant d’enregistrer.`
+            : `${plural(retained, 'suggestion retenue', 'suggestions retenues')}, ${plural(decisions.added.length, 'offre ajoutée', 'offres ajoutées')}.`}
       </p>
-      <button
-        type="button"
-        className="fr-btn"
-        disabled={!canSave(decisions)}
-        aria-describedby="decision-status"
-        onClick={onSave}
-      >
-        {saving ? 'Enregistrement…' : failed ? 'Réessayer' : 'Enregistrer et préparer la proposition'}
-      </button>
+      {save.status === 'retrying' ? (
+        <button
+          type="button"
+          className="fr-btn"
+          disabled={save.retryAt === undefined}
+          aria-describedby="decision-status"
+          onClick={onRetryNow}
+        >
+          Réessayer maintenant
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="fr-btn"
+          disabled={!canSave(decisions)}
+          aria-describedby="decision-status"
+          onClick={onSave}
+        >
+          {save.status === 'saving'
+            ? 'Enregistrement…'
+            : save.status === 'failed'
+              ? 'Réessayer'
+              : 'Enregistrer et préparer la proposition'}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Suggestion } from '@reco/contracts';
 import type { Dispatch } from 'react';
 import { Alert } from '../../ui/Alert';
-import type { DecisionAction, DecisionState } from './decision-state';
+import { type DecisionAction, type DecisionState, isLocked } from './decision-state';
 import { SuggestionCard } from './SuggestionCard';
 
 interface SuggestionListProps {
@@ -12,7 +12,7 @@ interface SuggestionListProps {
 }
 
 export function SuggestionList({ suggestions, requestId, decisions, dispatch }: SuggestionListProps) {
-  const locked = decisions.save.status === 'saving' || decisions.save.status === 'saved';
+  const locked = isLocked(decisions.save);
   if (suggestions.length === 0) {
     return (
       <Alert severity="info" title="Aucune suggestion">

@@ -22,8 +22,49 @@ export interface AddedOffer {
 export type SaveState =
   | { status: 'idle' }
   | { status: 'saving' }
+  /**
+   * A transient failure (no answer, the server restarting): the same decision is sent again by
+   * itself, at `retryAt` (ms since epoch), or now when `retryAt` is undefined.
+   */
+  | { status: 'retrying'; error: ApiError; failedAttempts: number; retryAt?: number }
   | { status: 'saved'; decisionId: string }
   | { status: 'failed'; error: ApiError };
+
+/** What a submission reports, from the first attempt to its end. */
+export type SaveAction =
+  | { type: 'save_started' }
+  | { type: 'save_retry_scheduled'; error: ApiError; failedAttempts: number; retryAt: number }
+  | { type: 'save_retry_started' }
+  | { type: 'save_succeeded'; decisionId: string }
+  | { type: 'save_failed'; error: ApiError };
+
+export function saveReducer(save: SaveState, action: SaveAction): SaveState {
+  switch (action.type) {
+    case 'save_started':
+      return { status: 'saving' };
+    case 'save_retry_scheduled':
+      return {
+        status: 'retrying',
+        error: action.error,
+        failedAttempts: action.failedAttempts,
+        retryAt: action.retryAt,
+      };
+    case 'save_retry_started':
+      return save.status === 'retrying'
+        ? { status: 'retrying', error: save.error, failedAttempts: save.failedAttempts }
+        : save;
+    case 'save_succeeded':
+      return { status: 'saved', decisionId: action.decisionId };
+    case 'save_failed':
+      // The choices stay as they were: the counsellor only has to retry.
+      return { status: 'failed', error: action.error };
+  }
+}
+
+/** Saved, or being saved: the proposal sent is the one on screen, so nothing may change it. */
+export function isLocked(save: SaveState): boolean {
+  return save.status === 'saved' || save.status === 'saving' || save.status === 'retrying';
+}
 
 /**
  * The counsellor's choice on the suggestions of the latest turn. Nothing is chosen at first: every
@@ -60,9 +101,7 @@ export type DecisionAction =
   | { type: 'offer_added'; offer: CatalogueOffer }
   | { type: 'added_note_changed'; offerId: string; note: string }
   | { type: 'added_removed'; offerId: string }
-  | { type: 'save_started' }
-  | { type: 'save_succeeded'; decisionId: string }
-  | { type: 'save_failed'; error: ApiError }
+  | SaveAction
   | { type: 'reset' };
 
 function pick<T>(record: Record<string, T>, keys: readonly string[]): Record<string, T> {
@@ -78,15 +117,7 @@ const MAX_ADDED = 20;
 
 export function decisionReducer(state: DecisionState, action: DecisionAction): DecisionState {
   // Once saved, the proposal is what was saved: nothing changes it but a new request.
-  const locked = state.save.status === 'saved' || state.save.status === 'saving';
-  if (
-    locked &&
-    action.type !== 'save_succeeded' &&
-    action.type !== 'save_failed' &&
-    action.type !== 'reset'
-  ) {
-    return state;
-  }
+  if (isLocked(state.save) && !action.type.startsWith('save_') && action.type !== 'reset') return state;
   switch (action.type) {
     case 'suggestions_shown': {
       // A follow-up turn keeps the choices already made on offers it shows again.
@@ -138,12 +169,11 @@ export function decisionReducer(state: DecisionState, action: DecisionAction): D
     case 'added_removed':
       return { ...state, added: state.added.filter((added) => added.offer.id !== action.offerId) };
     case 'save_started':
-      return { ...state, save: { status: 'saving' } };
+    case 'save_retry_scheduled':
+    case 'save_retry_started':
     case 'save_succeeded':
-      return { ...state, save: { status: 'saved', decisionId: action.decisionId } };
     case 'save_failed':
-      // The choices stay as they were: the counsellor only has to retry.
-      return { ...state, save: { status: 'failed', error: action.error } };
+      return { ...state, save: saveReducer(state.save, action) };
     case 'reset':
       return INITIAL_DECISIONS;
   }

@@ -1,16 +1,24 @@
 // @vitest-environment jsdom
-import { decisionsRoute, type RecommendationResponse } from '@reco/contracts';
+import type { RecommendationResponse } from '@reco/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useReducer } from 'react';
-import { describe, expect, it } from 'vitest';
-import { useApi } from '../../api/api-context';
-import { asApiError } from '../../api/api-error';
-import { fakeFetch, noFetch, problem, type RecordedCall, renderWithApi } from '../../testing/dom';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  type FakeAnswer,
+  fakeFetch,
+  noFetch,
+  problem,
+  type RecordedCall,
+  renderWithApi,
+} from '../../testing/dom';
 import { aResponse, aSuggestion, REQUEST_ID } from '../../testing/fixtures';
 import { DecisionBar } from './DecisionBar';
-import { decisionReducer, INITIAL_DECISIONS, toDecisionRequest } from './decision-state';
+import { decisionReducer, INITIAL_DECISIONS, isLocked, toDecisionRequest } from './decision-state';
+import { PendingDecisionNotice } from './PendingDecisionNotice';
+import { keepPendingDecision, type PendingDecision, pendingDecision } from './pending-decision';
 import { SuggestionCard } from './SuggestionCard';
+import { useDecisionSubmission } from './use-decision-submission';
 
 const FIRST = aSuggestion();
 const SECOND = aSuggestion({
@@ -22,26 +30,29 @@ const SECOND = aSuggestion({
 const RESPONSE: RecommendationResponse = aResponse({ suggestions: [FIRST, SECOND] });
 
 /** The cards and the decision bar on one reducer, saved as the workspace saves them. */
-function Harness({ response = RESPONSE }: { response?: RecommendationResponse }) {
-  const api = useApi();
+function Harness({
+  response = RESPONSE,
+  delays = [],
+}: {
+  response?: RecommendationResponse;
+  /** The automatic retries' schedule: none unless a test is about them. */
+  delays?: readonly number[];
+}) {
   const [decisions, dispatch] = useReducer(
     decisionReducer,
     decisionReducer(INITIAL_DECISIONS, { type: 'suggestions_shown', response, at: Date.now() }),
   );
-  const locked = decisions.save.status === 'saving' || decisions.save.status === 'saved';
+  const submission = useDecisionSubmission(dispatch, delays);
+  const locked = isLocked(decisions.save);
 
-  async function save() {
+  function save() {
     const originals = Object.fromEntries(response.suggestions.map((s) => [s.offerId, s.explanation.text]));
-    dispatch({ type: 'save_started' });
-    try {
-      const answer = await api.call(decisionsRoute, {
-        params: { requestId: response.requestId },
-        body: toDecisionRequest(decisions, originals, Date.now()),
-      });
-      dispatch({ type: 'save_succeeded', decisionId: answer.decisionId });
-    } catch (error) {
-      dispatch({ type: 'save_failed', error: asApiError(error) });
-    }
+    void submission.submit({
+      requestId: response.requestId,
+      body: toDecisionRequest(decisions, originals, Date.now()),
+      retainedTitles: [],
+      sentAt: Date.now(),
+    });
   }
 
   return (
@@ -59,7 +70,7 @@ function Harness({ response = RESPONSE }: { response?: RecommendationResponse })
           dispatch={dispatch}
         />
       ))}
-      <DecisionBar decisions={decisions} onSave={() => void save()} />
+      <DecisionBar decisions={decisions} onSave={save} onRetryNow={submission.retryNow} />
       <output data-testid="saved">{decisions.save.status}</output>
     </>
   );
@@ -231,7 +242,7 @@ describe('DecisionBar', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('La proposition n’a pas été enregistrée');
-    expect(alert).toHaveTextContent('Vos choix sont conservés.');
+    expect(alert).toHaveTextContent('Vos choix sont conservés, même si la page est rechargée.');
     expect(within(card(FIRST.title)).getByRole('status')).toHaveTextContent('Retenue pour la proposition');
     expect(within(card(SECOND.title)).getByRole('status')).toHaveTextContent('Retenue pour la proposition');
 
@@ -255,5 +266,100 @@ describe('DecisionBar', () => {
     expect(
       within(card(FIRST.title)).queryByRole('button', { name: /^Modifier ce choix/ }),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('DecisionBar while the server restarts', () => {
+  const DECIDED = { decisionId: '9a1f6c52-2f4b-4c1e-8d3a-6b7e5c4d3a21', requestId: REQUEST_ID };
+  const unreachable = (): FakeAnswer => {
+    throw new TypeError('Failed to fetch');
+  };
+  beforeEach(() => sessionStorage.clear());
+
+  async function decideAndSave(user: ReturnType<typeof userEvent.setup>) {
+    await user.click(within(card(FIRST.title)).getByRole('button', { name: /^Retenir/ }));
+    await user.click(within(card(SECOND.title)).getByRole('button', { name: /^Retenir/ }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer et préparer la proposition' }));
+  }
+
+  it('keeps the decision, says when it retries, honours Retry-After and lets the counsellor hurry it', async () => {
+    const user = userEvent.setup();
+    const answers: (() => FakeAnswer)[] = [
+      unreachable,
+      () => ({ status: 503, body: problem(503, 'Service Unavailable'), headers: { 'retry-after': '1' } }),
+      () => ({ status: 201, body: DECIDED }),
+    ];
+    const server = fakeFetch(() => (answers.shift() as () => FakeAnswer)());
+    renderWithApi(<Harness delays={[30, 30]} />, server.fetch);
+
+    await decideAndSave(user);
+
+    expect(
+      await screen.findByText(
+        'Le serveur ne répond pas (il redémarre peut-être) : votre décision est conservée, nouvel essai dans 30 s…',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Proposition pas encore enregistrée : nouvel essai automatique (1 essai échoué).'),
+    ).toHaveAttribute('role', 'status');
+    expect(
+      within(card(FIRST.title)).queryByRole('button', { name: /^Modifier ce choix/ }),
+    ).not.toBeInTheDocument();
+    expect(pendingDecision()).toMatchObject({ requestId: REQUEST_ID, body: server.calls[0]?.body });
+
+    await user.click(screen.getByRole('button', { name: 'Réessayer maintenant' }));
+
+    expect(
+      await screen.findByText(
+        /^Le serveur redémarre : votre décision est conservée, nouvel essai dans 1 s…$/,
+      ),
+    ).toBeInTheDocument();
+    // The server asked for one second: the third attempt goes by itself, long before the 30 s planned.
+    await waitFor(() => expect(screen.getByTestId('saved')).toHaveTextContent('saved'), { timeout: 3000 });
+    expect(server.calls).toHaveLength(3);
+    expect(new Set(server.calls.map((call) => JSON.stringify(call.body))).size).toBe(1);
+    expect(pendingDecision()).toBeUndefined();
+  });
+
+  it('stops retrying after its schedule, keeps the decision in the tab and offers « Réessayer »', async () => {
+    const user = userEvent.setup();
+    const server = fakeFetch(unreachable);
+    renderWithApi(<Harness delays={[0.01, 0.01]} />, server.fetch);
+
+    await decideAndSave(user);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('La proposition n’a pas été enregistrée');
+    expect(alert).toHaveTextContent(
+      'Le serveur ne répond pas : vérifiez votre connexion, puis réessayez. Vos choix sont conservés, même si la page est rechargée.',
+    );
+    expect(server.calls).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeEnabled();
+    expect(pendingDecision()?.requestId).toBe(REQUEST_ID);
+  });
+
+  it('offers again, after a reload, a decision the server never confirmed', async () => {
+    const user = userEvent.setup();
+    const body = { items: [{ offerId: FIRST.offerId, action: 'retained' as const }], added: [] };
+    keepPendingDecision({ requestId: REQUEST_ID, body, retainedTitles: [FIRST.title], sentAt: Date.now() });
+    const server = fakeFetch(() => ({ status: 201, body: DECIDED }));
+    renderWithApi(
+      <PendingDecisionNotice pending={pendingDecision() as PendingDecision} onClose={() => {}} />,
+      server.fetch,
+    );
+
+    expect(
+      screen.getByRole('heading', { name: 'Une proposition attend d’être enregistrée' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/n’a pas été confirmée par le serveur/)).toHaveTextContent(
+      `1 suggestion retenue (${FIRST.title}), 0 offre ajoutée.`,
+    );
+    await user.click(screen.getByRole('button', { name: 'Enregistrer cette proposition' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Proposition enregistrée');
+    expect(server.calls).toEqual([
+      { method: 'POST', url: `/api/recommendations/${REQUEST_ID}/decisions`, body },
+    ]);
+    expect(pendingDecision()).toBeUndefined();
   });
 });
