@@ -90,6 +90,28 @@ export class CatalogueRepository {
     );
   }
 
+  /**
+   * How many runs since the last completed one (and before this one) never completed: killed, or
+   * failed part-way. What they stored is there, but not necessarily merged, composed or retired.
+   */
+  async unfinishedRunsBefore(runId: number): Promise<number> {
+    const [row] = await this.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM ingest_runs
+        WHERE id < $1 AND status <> 'completed'
+          AND id > coalesce((SELECT max(id) FROM ingest_runs WHERE status = 'completed' AND id < $1), 0)`,
+      [runId],
+    );
+    return row?.count ?? 0;
+  }
+
+  /** Every active offer, and the offer and merge key of every active record: the whole catalogue to recompose. */
+  async activeCatalogueKeys(): Promise<{ offerId: string; mergeKey: string | null }[]> {
+    return this.db.query(
+      `SELECT offer_id AS "offerId", merge_key AS "mergeKey" FROM source_records WHERE status = 'active'
+       UNION SELECT id, NULL FROM offers WHERE status = 'active'`,
+    );
+  }
+
   async findSourceRecords(keys: readonly SourceKey[]): Promise<Map<string, ExistingSourceRecord>> {
     const found = new Map<string, ExistingSourceRecord>();
     for (const batch of chunks(keys, BATCH)) {

@@ -8,7 +8,6 @@ import { transformBatches } from './transform-batches';
 
 interface CsvRecord {
   record: string[];
-  info: { lines: number };
   raw: string;
 }
 
@@ -26,11 +25,11 @@ export const parseMcfCsv: Parser = async function* (input, file) {
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
-    info: true,
     raw: true,
     max_record_size: MAX_RECORD_CHARS,
   });
   const readRow = rowReader(file);
+  const lines = new LineCounter();
   let columns: Map<string, number> | undefined;
 
   for await (const batch of transformBatches<CsvRecord>(decodeText(input), csv)) {
@@ -42,8 +41,8 @@ export const parseMcfCsv: Parser = async function* (input, file) {
       yield { type: 'incomplete', reason };
       return;
     }
-    for (const { record, info, raw } of batch.items) {
-      const position = `line ${firstLineOf(info.lines, raw)}`;
+    for (const { record, raw } of batch.items) {
+      const position = `line ${lines.firstLineOf(raw)}`;
       if (!columns) {
         columns = columnIndex(record);
         const missing = MCF_REQUIRED_COLUMNS.filter((name) => !columns?.has(name));
@@ -90,6 +89,11 @@ export const parseMcfJson: Parser = async function* (input, file) {
       yield quarantine(file, `item ${itemsRead + 1}`, reason);
       yield { type: 'incomplete', reason };
       return;
+    }
+    if (event.type === 'oversized' && event.as === 'element') {
+      itemsRead = event.index + 1;
+      yield quarantine(file, `item ${itemsRead}`, `item ${event.reason}`);
+      continue;
     }
     if (event.type !== 'element') continue;
     itemsRead = event.index + 1;
@@ -155,10 +159,24 @@ function rowOfJson(value: unknown): { row: McfRow } | { reason: string } {
   return { row };
 }
 
-/** csv-parse counts the line a record ends on; a quoted field can span lines, and skipped blank lines lead its raw text. */
-function firstLineOf(endLine: number, raw: string): number {
-  const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-  return endLine - (body.match(/\n/g)?.length ?? 0);
+/**
+ * Line numbers as an editor shows them. csv-parse's own count takes the CR and the LF of a CRLF
+ * inside a quoted field for two lines, so every later position would drift; the raw text of the
+ * records (skipped blank lines lead it) is counted here instead, a CRLF, CR or LF being one break.
+ */
+class LineCounter {
+  private breaksBefore = 0;
+
+  firstLineOf(raw: string): number {
+    const leading = /^[\r\n]+/.exec(raw)?.[0] ?? '';
+    const first = 1 + this.breaksBefore + lineBreaks(leading);
+    this.breaksBefore += lineBreaks(raw);
+    return first;
+  }
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 function excerptOf(raw: string): string {

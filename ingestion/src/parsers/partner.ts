@@ -52,6 +52,14 @@ export function createPartnerFeedParser(options: { maxBytes: number }): Parser {
           pending = [];
         }
       }
+      if (event.type === 'oversized') {
+        if (event.as === 'field') {
+          yield* refuse(file, `${event.key}: ${event.reason}`);
+          return;
+        }
+        itemsRead = event.index + 1;
+        yield quarantine(file, `item ${itemsRead}`, `item ${event.reason}`);
+      }
       if (event.type === 'element') {
         itemsRead = event.index + 1;
         if (feed) yield items(feed, event.index, event.value);

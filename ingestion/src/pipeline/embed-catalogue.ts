@@ -39,6 +39,8 @@ export async function embedCatalogue(
     deps.onProgress?.({ phase: 'embed', done: start + batch.length, total: todo.length });
   }
   await catalogue.ensureVectorIndex(embedder.modelId, embedder.dimensions);
-  if (todo.length > 0) await catalogue.deleteEmbeddingsExcept(embedder.modelId);
+  // Even when nothing was left to embed: a run stopped after the last vector of a new model was
+  // saved must not leave the old model's vectors behind.
+  await catalogue.deleteEmbeddingsExcept(embedder.modelId);
   return { modelId: embedder.modelId, embedded: todo.length };
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { IngestSummary, QuarantineEntry } from '@reco/contracts';
 import {
   type CatalogueRepository,
@@ -9,9 +10,11 @@ import {
 } from '@reco/db';
 import type { Referentials } from '@reco/referentials';
 import { assignOffers, composeOffer, lastSessionEnd, offerIdOf } from '../harmonise/compose-offer';
-import { harmonise } from '../harmonise/harmonise';
+import { type HarmoniseResult, harmonise } from '../harmonise/harmonise';
 import type { HarmonisedRecord } from '../harmonise/harmonised-record';
 import { stableHash } from '../harmonise/stable-hash';
+import { boundedEntry } from '../parsers/safe-events';
+import type { SourceRecord } from '../parsers/source-record';
 import { type CatalogueEmbedding, embedCatalogue } from './embed-catalogue';
 import { embeddingText, searchBody } from './offer-text';
 import { type FileProgress, type InputFile, openCatalogueFile, sourceOf } from './read-files';
@@ -51,14 +54,18 @@ export async function ingest(
   const runId = await catalogue.startRun(files.map((file) => file.path));
   const run = new RunState();
   try {
+    const resuming = (await catalogue.unfinishedRunsBefore(runId)) > 0;
     for (const file of files) await ingestFile(deps, runId, file, run);
     await run.flush(deps, runId);
     const retired = options.partial ? [] : await catalogue.retireMissing(runId, run.completeScopes());
     for (const record of retired) run.touch(record);
+    // An interrupted run may have stored records without merging or composing them, or retired and
+    // moved records without recomposing their offers; its records now look unchanged. Recomposing
+    // the whole catalogue from the stored records, as a first run does, leaves no such gap.
+    if (resuming) for (const key of await catalogue.activeCatalogueKeys()) run.touch(key);
     const merged = await reassignMergedRecords(catalogue, run);
     await recomposeOffers(deps, runId, run.touchedOffers);
     await embedCatalogue(deps, deps.embedding);
-    await catalogue.saveQuarantine(runId, run.quarantined);
     await catalogue.refreshStatistics();
     const summary: IngestSummary = {
       read: run.read,
@@ -67,7 +74,7 @@ export async function ingest(
       unchanged: run.unchanged,
       merged,
       retired: retired.length,
-      quarantined: run.quarantined.length,
+      quarantined: run.quarantinedCount,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
     await catalogue.finishRun(runId, 'completed', summary);
@@ -85,32 +92,22 @@ async function ingestFile(deps: IngestDependencies, runId: number, file: InputFi
   );
   // A file whose source is unknown might have been any delivery: retire nothing this run.
   if (!format) run.blockAllRetirement = true;
+  const fileName = basename(file.path);
   for await (const event of events) {
-    if (event.type === 'quarantine') {
-      run.read++;
-      run.quarantined.push(event.entry);
-      continue;
-    }
     if (event.type === 'incomplete') {
       run.blockScopes(fileScopes, format && sourceOf(format));
       continue;
     }
     run.read++;
-    const { record } = event;
-    fileScopes.add(record.scope);
-    run.deliveredScopes.add(record.scope);
-    const result = harmonise(record, deps.referentials, deps.referenceDate);
-    if (!result.ok) {
-      run.quarantined.push({
-        file: file.path.split('/').at(-1) ?? file.path,
-        source: record.source,
-        position: record.position,
-        reason: result.reason,
-      });
-      continue;
+    if (event.type === 'quarantine') {
+      run.quarantine(event.entry);
+    } else {
+      const { record } = event;
+      fileScopes.add(record.scope);
+      run.deliveredScopes.add(record.scope);
+      run.accept(record, fileName, harmonise(record, deps.referentials, deps.referenceDate));
     }
-    run.pending.push(result.record);
-    if (run.pending.length >= BATCH_SIZE) await run.flush(deps, runId);
+    if (run.isBatchFull()) await run.flush(deps, runId);
   }
 }
 
@@ -120,8 +117,11 @@ class RunState {
   ingested = 0;
   updated = 0;
   unchanged = 0;
-  quarantined: QuarantineEntry[] = [];
-  pending: HarmonisedRecord[] = [];
+  quarantinedCount = 0;
+  private pendingQuarantine: QuarantineEntry[] = [];
+  private pending: HarmonisedRecord[] = [];
+  /** Where each record of this run was first read: a second delivery of it is refused. */
+  private readonly firstDelivery = new Map<string, string>();
   deliveredScopes = new Set<string>();
   private readonly blockedScopes = new Set<string>();
   private readonly blockedSources = new Set<string>();
@@ -149,15 +149,47 @@ class RunState {
     );
   }
 
+  quarantine(entry: QuarantineEntry) {
+    this.quarantinedCount++;
+    this.pendingQuarantine.push(boundedEntry(entry));
+  }
+
+  /** Keeps a harmonised record for the next batch, or quarantines it with where and why. */
+  accept(record: SourceRecord, file: string, result: HarmoniseResult) {
+    const where = { file, source: record.source, position: record.position };
+    if (!result.ok) {
+      this.quarantine({ ...where, reason: result.reason, excerpt: record.title });
+      return;
+    }
+    const key = sourceKey(result.record.provenance);
+    const first = this.firstDelivery.get(key);
+    if (first !== undefined) {
+      // As within one file, the first delivery stands: storing both would silently drop one.
+      this.quarantine({
+        ...where,
+        reason: `duplicate id "${record.sourceId}": already delivered this run in ${first}`,
+        excerpt: record.title,
+      });
+      return;
+    }
+    this.firstDelivery.set(key, `${file} (${record.position})`);
+    this.pending.push(result.record);
+  }
+
+  isBatchFull(): boolean {
+    return this.pending.length >= BATCH_SIZE || this.pendingQuarantine.length >= BATCH_SIZE;
+  }
+
   touch(record: Pick<ExistingSourceRecord, 'offerId' | 'mergeKey'>) {
     this.touchedOffers.add(record.offerId);
     if (record.mergeKey) this.touchedMergeKeys.add(record.mergeKey);
   }
 
+  /** Stores the batch read so far: records by content hash, and what was quarantined. */
   async flush(deps: IngestDependencies, runId: number) {
-    if (this.pending.length === 0) return;
-    const batch = dedupeWithinBatch(this.pending);
-    this.pending = [];
+    await deps.catalogue.saveQuarantine(runId, this.pendingQuarantine.splice(0));
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
     const existing = await deps.catalogue.findSourceRecords(batch.map((record) => record.provenance));
     const changed: StoredSourceRecord[] = [];
     const seen: SourceKey[] = [];
@@ -181,11 +213,6 @@ class RunState {
     await deps.catalogue.upsertSourceRecords(runId, changed);
     await deps.catalogue.markSeen(runId, seen);
   }
-}
-
-/** Two files of one run may deliver the same record: the later delivery wins. */
-function dedupeWithinBatch(records: readonly HarmonisedRecord[]): HarmonisedRecord[] {
-  return [...new Map(records.map((record) => [sourceKey(record.provenance), record])).values()];
 }
 
 /** Re-decides, for every merge key this run touched, which offer each record feeds. */

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectFormat, type FileFormat, parserFor } from '../parsers/detect';
+import { safeEvents } from '../parsers/safe-events';
 import type { ParseEvent } from '../parsers/source-record';
 
 /** The producer formats a user can name; Mon Compte Formation's CSV or JSON is told by the content. */
@@ -17,6 +18,12 @@ export interface FileProgress {
   file: string;
   bytesRead: number;
 }
+
+/**
+ * Parsers stream, so memory does not grow with a file; this bounds what one run is asked to read.
+ * The largest real deliveries (a national LHEO export) are a few hundred megabytes.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
 /** The source a format belongs to: a truncated file holds back the retirement of its whole source. */
 export function sourceOf(format: FileFormat): SourceFormat {
@@ -34,6 +41,17 @@ export async function openCatalogueFile(
   const file = basename(input.path);
   let format: FileFormat | undefined;
   try {
+    const { size } = await stat(input.path);
+    if (size > MAX_FILE_BYTES) {
+      return {
+        events: [
+          fileFailure(
+            file,
+            `file too large: ${size} bytes, more than the ${MAX_FILE_BYTES} a catalogue file may have; not read`,
+          ),
+        ],
+      };
+    }
     format = resolveFormat(input.format, detectFormat(await readHead(input.path)));
   } catch (error) {
     return {
@@ -60,7 +78,7 @@ export async function openCatalogueFile(
       yield chunk as Buffer;
     }
   }
-  return { format, events: parserFor(format)(counted(), file) };
+  return { format, events: safeEvents(parserFor(format)(counted(), file), file, sourceOf(format)) };
 }
 
 function resolveFormat(
