@@ -15,6 +15,7 @@ import { CUTOFF } from './metrics';
 import { type RelevanceFindings, recallChart, renderRelevanceMarkdown } from './relevance-report';
 import { type QueryOutcome, runQueries } from './run-queries';
 import { rankingSystems, type SystemId } from './systems';
+import { PgVectorStoreBaseline } from './vector-store-baseline';
 
 /** Targets drawn per mode; each gives two queries (ROME target, free text). */
 const TARGETS = { quick: 20, full: 150 } as const;
@@ -22,8 +23,8 @@ const MISSES_SHOWN = 5;
 
 /**
  * Relevance of retrieval against a labelled set built from the referentials: the hybrid retriever
- * beside its single-list baselines and a LangChain-style vector store, on the same queries, filters
- * and catalogue; and each producer's exposure in their top 10.
+ * beside its single-list baselines and LangChain's PGVectorStore, on the same queries, filters and
+ * catalogue; and each producer's exposure in their top 10.
  */
 export const relevanceEvaluation: Evaluation = {
   id: 'relevance',
@@ -39,12 +40,22 @@ export const relevanceEvaluation: Evaluation = {
     context.log(
       `relevance: ${set.queries.length} queries (${set.droppedTargets} targets without relevant offer dropped)`,
     );
-    const systems = rankingSystems({ ...catalogue, referentials, referenceDate });
-    const outcomes = await runQueries(set.queries, systems, (done) => {
-      if (done % 25 === 0 || done === set.queries.length) {
-        context.log(`relevance: ${done}/${set.queries.length} queries`);
-      }
-    });
+    const vectorStore = await PgVectorStoreBaseline.open(catalogue.db, catalogue.embedder);
+    const { documents, loadSeconds, indexSeconds } = vectorStore.load;
+    context.log(
+      `relevance: PGVectorStore filled with ${documents} documents in ${loadSeconds} s, HNSW index in ${indexSeconds} s`,
+    );
+    const systems = rankingSystems({ ...catalogue, vectorStore, referentials, referenceDate });
+    let outcomes: QueryOutcome[];
+    try {
+      outcomes = await runQueries(set.queries, systems, (done) => {
+        if (done % 25 === 0 || done === set.queries.length) {
+          context.log(`relevance: ${done}/${set.queries.length} queries`);
+        }
+      });
+    } finally {
+      await vectorStore.close();
+    }
 
     const offersById = new Map(catalogue.activeOffers.map((offer) => [offer.id, offer]));
     const offersOf = (ids: readonly string[]): Offer[] => ids.flatMap((id) => offersById.get(id) ?? []);
@@ -53,6 +64,7 @@ export const relevanceEvaluation: Evaluation = {
     const findings: RelevanceFindings = {
       set: summariseSet(set, offersOf),
       systems: systems.map(({ id, label }) => ({ id, label })),
+      vectorStore: vectorStore.load,
       metrics: table,
       exposure: exposureBySystem(outcomes, systemIds, offersOf),
       lossesToBaselines: lossesToBaselines(

@@ -16,6 +16,7 @@ import type { QueryKind } from './build-relevance-set';
 import { type ProducerExposure, UNDER_EXPOSURE_RATIO } from './exposure';
 import type { QueryOutcome } from './run-queries';
 import type { SystemId } from './systems';
+import type { VectorStoreLoad } from './vector-store-baseline';
 
 /** Everything the relevance evaluation measured: the section's figures in latest.json. */
 export type RelevanceFindings = {
@@ -29,6 +30,7 @@ export type RelevanceFindings = {
     followedRemotelyShare: number;
   };
   systems: { id: SystemId; label: string }[];
+  vectorStore: VectorStoreLoad;
   metrics: MetricsTable;
   exposure: Record<SystemId, ProducerExposure[]>;
   lossesToBaselines: Loss[];
@@ -56,6 +58,7 @@ export function renderRelevanceMarkdown(
     '### Per query kind',
     metricsByKind(findings, ['rome_target', 'free_text'], false),
     metricNotes(findings.set.precisionAt10Ceiling),
+    vectorStoreNote(findings.vectorStore),
     '### Exposure by producer (hybrid, top 10)',
     exposureTable(findings.exposure.hybrid),
     'Relevant offers found in the top 10, by producer (and ratio to all producers), for each system:',
@@ -132,6 +135,16 @@ function metricNotes(precisionCeiling: number): string {
     'recall@10: relevant offers in the first 10 ÷ min(relevant offers, 10). nDCG@10: binary gains, log2 ' +
     'discount. MRR: 1 / rank of the first relevant offer (0 if none in the list). P@10: relevant offers ' +
     `in the first 10 ÷ 10; with so few relevant offers per query, a perfect list would score ${fixed3(precisionCeiling)}.`
+  );
+}
+
+function vectorStoreNote(load: VectorStoreLoad): string {
+  return (
+    "LangChain PGVectorStore: `@langchain/community`'s own store, in a second PGlite reached through `pg`, " +
+    `filled with \`addVectors\` from the vectors the ingestion stored (${load.documents} documents, ` +
+    `${load.loadSeconds} s) and indexed with \`createHnswIndex\` (${load.indexSeconds} s); each query is ` +
+    `\`similaritySearchWithScore(text, ${load.neighboursRequested}, { status: 'active' })\`, then the place ` +
+    `and date conditions are checked on those ${load.neighboursRequested} documents.`
   );
 }
 

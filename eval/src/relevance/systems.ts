@@ -1,11 +1,11 @@
 import type { Offer } from '@reco/contracts';
-import type { CatalogueSearch, Database } from '@reco/db';
+import type { CatalogueSearch } from '@reco/db';
 import type { Embedder } from '@reco/ingestion';
 import type { Referentials } from '@reco/referentials';
 import { HybridRetriever, JobTitleResolver, type RetrievalRequest, type RetrievalResult } from '@reco/server';
 import type { RelevanceQuery } from './build-relevance-set';
 import { CUTOFF } from './metrics';
-import { VectorStoreBaseline } from './vector-store-baseline';
+import type { PgVectorStoreBaseline } from './vector-store-baseline';
 
 export type SystemId = 'hybrid' | 'vector_only' | 'full_text_only' | 'vector_store';
 
@@ -25,14 +25,15 @@ export interface RankingSystem {
 }
 
 export interface SystemDependencies {
-  db: Database;
   search: CatalogueSearch;
   embedder: Embedder;
+  activeOffers: readonly Offer[];
+  vectorStore: PgVectorStoreBaseline;
   referentials: Referentials;
   referenceDate: string;
 }
 
-/** The hybrid retriever, its two single-list baselines, and a LangChain-style vector store. */
+/** The hybrid retriever, its two single-list baselines, and LangChain's PGVectorStore. */
 export function rankingSystems(deps: SystemDependencies): RankingSystem[] {
   const { referentials, referenceDate } = deps;
   const retriever = new HybridRetriever({
@@ -52,7 +53,7 @@ export function rankingSystems(deps: SystemDependencies): RankingSystem[] {
     resolvedRomeCodes: resolvedJobs.map((job) => job.romeCode),
     foundByRomeList: candidates.map((candidate) => candidate.ranks.rome !== undefined),
   });
-  const vectorStore = new VectorStoreBaseline(deps.db, deps.embedder);
+  const offersById = new Map(deps.activeOffers.map((offer) => [offer.id, offer]));
   return [
     {
       id: 'hybrid',
@@ -71,22 +72,28 @@ export function rankingSystems(deps: SystemDependencies): RankingSystem[] {
     },
     {
       id: 'vector_store',
-      label: 'LangChain-style vector store',
+      label: 'LangChain PGVectorStore',
       rank: async (query) => {
         const commune = referentials.commune(query.target.inseeCode);
         if (!commune) throw new Error(`unknown commune ${query.target.inseeCode}`);
-        return {
-          offers: await vectorStore.search({
-            text: vectorStoreText(query, referentials),
-            origin: commune,
-            radiusKm: query.profile.mobilityKm,
-            referenceDate,
-            limit: CUTOFF,
-          }),
-        };
+        const ids = await deps.vectorStore.search({
+          text: vectorStoreText(query, referentials),
+          origin: commune,
+          radiusKm: query.profile.mobilityKm,
+          referenceDate,
+          limit: CUTOFF,
+        });
+        return { offers: ids.map((id) => activeOffer(offersById, id)) };
       },
     },
   ];
+}
+
+/** The store was filtered on `status: 'active'`: any other id means its documents are out of date. */
+function activeOffer(offersById: ReadonlyMap<string, Offer>, id: string): Offer {
+  const offer = offersById.get(id);
+  if (!offer) throw new Error(`the vector store returned ${id}, which is not an active offer`);
+  return offer;
 }
 
 /**
