@@ -6,7 +6,7 @@ export type { Database, Queryable } from './database';
 export { DatabaseUnavailableError } from './database-unavailable';
 export * from './decision-repository';
 export { migrate } from './migrate';
-export { type DatabaseSettings, openDatabase } from './open-database';
+export { connectDatabase, type DatabaseSettings, openDatabase } from './open-database';
 export { PgliteDatabase } from './pglite-database';
 export { PostgresDatabase, type PostgresTimeouts } from './postgres-database';
 export * from './recommendation-repository';

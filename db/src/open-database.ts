@@ -15,9 +15,7 @@ export interface DatabaseSettings extends PostgresTimeouts {
  * `DatabaseUnavailableError`, leaving nothing open behind it.
  */
 export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
-  const db = settings.databaseUrl
-    ? await PostgresDatabase.open(settings.databaseUrl, undefined, settings)
-    : await PgliteDatabase.open(settings.pgliteDir);
+  const db = await connectDatabase(settings);
   try {
     await migrate(db);
   } catch (error) {
@@ -25,4 +23,11 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
     throw error;
   }
   return db;
+}
+
+/** Opens the configured database as it is, for a caller that migrates it itself (`npm run migrate`). */
+export async function connectDatabase(settings: DatabaseSettings): Promise<Database> {
+  return settings.databaseUrl
+    ? PostgresDatabase.open(settings.databaseUrl, undefined, settings)
+    : PgliteDatabase.open(settings.pgliteDir);
 }

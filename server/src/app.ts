@@ -28,6 +28,8 @@ export interface AppDependencies extends Services {
 export function createApp(deps: AppDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Decides `req.ip`, which the login throttle counts against (and `req.protocol`).
+  app.set('trust proxy', deps.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -2,11 +2,15 @@ import type { DatabaseSettings } from '@reco/db';
 import { CatalogueSettings, parseSettings } from '@reco/ingestion';
 import { z } from 'zod';
 import type { AuthSettings } from './auth/auth-wiring';
+import { type TrustProxy, TrustProxySetting } from './http/trust-proxy';
 import type { DatabaseRetrySettings } from './wait-for-database';
 
 const ServerSettings = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
+  // Behind a reverse proxy, who may tell the client's address (X-Forwarded-For): the login throttle
+  // counts per address, so trusting no one there puts every client behind the proxy's one address.
+  TRUST_PROXY: TrustProxySetting,
   DEMO_CATALOGUE_DIR: z.string().min(1).default('./.data/demo-catalogue'),
   // Off by default so that the session cookie works over http://localhost; on behind HTTPS.
   COOKIE_SECURE: z.stringbool().default(false),
@@ -48,6 +52,7 @@ export type ServerConfig = Omit<CatalogueSettings, 'database'> & {
   shutdownGraceMs: number;
   port: number;
   host: string;
+  trustProxy: TrustProxy;
   demoCatalogueDir: string;
   auth: AuthSettings;
   demo: { enabled: boolean; password: string };
@@ -81,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: server.SHUTDOWN_GRACE_MS,
     port: server.PORT,
     host: server.HOST,
+    trustProxy: server.TRUST_PROXY,
     demoCatalogueDir: server.DEMO_CATALOGUE_DIR,
     auth: {
       cookieSecure: server.COOKIE_SECURE,

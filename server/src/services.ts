@@ -12,6 +12,7 @@ import { loadReferentials, type Referentials } from '@reco/referentials';
 import { type Auth, createAuth } from './auth/auth-wiring';
 import type { ServerConfig } from './config';
 import { HttpProblem } from './http/problem';
+import type { TrustProxy } from './http/trust-proxy';
 import type { ChatModel } from './llm/chat-model';
 import { type LlmStatus, ollamaStatus } from './llm/llm-status';
 import { OllamaChatModel } from './llm/ollama-chat-model';
@@ -25,6 +26,8 @@ import { JobTitleResolver } from './retrieval/job-title-resolver';
 
 export interface Services {
   auth: Auth;
+  /** Applied by `createApp`: carried here so that every composition of the app gets it from the config. */
+  trustProxy: TrustProxy;
   llmStatus: () => Promise<LlmStatus>;
   guardrail: Guardrail;
   search: CatalogueSearch;
@@ -86,6 +89,7 @@ export async function buildServices(
   const retention = new RetentionPolicy(recommendations, config.retention.days, clock);
   return {
     auth: createAuth(parts.db, config.auth, clock),
+    trustProxy: config.trustProxy,
     llmStatus: chatModel ? ollamaStatus(config.llm.baseUrl, chatModel.name) : async () => 'disabled',
     guardrail,
     search,
