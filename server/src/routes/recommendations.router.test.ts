@@ -4,40 +4,16 @@ import { BuiltinCatalogueEmbedding, ingest } from '@reco/ingestion';
 import { loadReferentials } from '@reco/referentials';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../db/test/test-databases';
-import {
-  type LheoFormationSpec,
-  tempDir,
-  writeLheo,
-  writePartnerFeed,
-} from '../../../ingestion/test/catalogue-files';
+import { tempDir, writeLheo, writePartnerFeed } from '../../../ingestion/test/catalogue-files';
 import { startFakeOllama } from '../../test/fake-ollama';
 import { loginAs, type TestSession } from '../../test/login';
+import { formation, LYON, VILLEURBANNE } from '../../test/test-formations';
 import { buildTestApp, listen } from '../../test/test-app';
 import { seedDemoAccounts } from '../auth/demo-accounts';
 import { createAccount } from '../auth/user-accounts';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
-const LYON = { inseeCode: '69383', postcode: '69003', city: 'Lyon' };
-const VILLEURBANNE = { inseeCode: '69266', postcode: '69100', city: 'Villeurbanne' };
 
-const formation = (
-  numero: string,
-  title: string,
-  objectives: string,
-  rncp: string,
-  formacode: string,
-  place = LYON,
-) =>
-  ({
-    numero: `F-${numero}`,
-    title,
-    objectives,
-    rncp,
-    formacode,
-    siret: '41816609600069',
-    provider: `Organisme ${numero}`,
-    actions: [{ numero, ...place, sessions: [['20270111', '20270326']], hours: 280, price: 2500 }],
-  }) satisfies LheoFormationSpec;
 
 const PROFILE = { location: { inseeCode: '69266' }, mobilityKm: 30 };
 

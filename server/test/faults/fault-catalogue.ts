@@ -1,7 +1,5 @@
-import { CatalogueRepository, type Database } from '@reco/db';
-import { BuiltinCatalogueEmbedding, ingest } from '@reco/ingestion';
-import { loadReferentials } from '@reco/referentials';
-import { type LheoFormationSpec, tempDir, writeLheo } from '../../../ingestion/test/catalogue-files';
+import type { Database } from '@reco/db';
+import { formation, ingestFormations } from '../test-formations';
 
 /** The fault suites' clock: the catalogue's sessions are ahead of it. */
 export const FAULT_NOW = new Date('2026-12-01T09:00:00Z');
@@ -12,62 +10,48 @@ export const A_REQUEST = {
   prompt: 'Reconversion vers la logistique, devenir cariste ou préparateur de commandes',
 };
 
-const LYON = { inseeCode: '69383', postcode: '69003', city: 'Lyon' };
-
-const formation = (numero: string, title: string, objectives: string, rncp: string, formacode: string) =>
-  ({
-    numero: `F-${numero}`,
-    title,
-    objectives,
-    rncp,
-    formacode,
-    siret: '41816609600069',
-    provider: `Organisme ${numero}`,
-    actions: [{ numero, ...LYON, sessions: [['20270111', '20270326']], hours: 280, price: 2500 }],
-  }) satisfies LheoFormationSpec;
-
 /** Ingests a small catalogue through the real pipeline; returns the ids of its offers. */
 export async function ingestFaultCatalogue(db: Database): Promise<string[]> {
-  const catalogue = new CatalogueRepository(db);
-  const file = writeLheo(tempDir(), 'offres.xml', [
-    formation(
-      'CARISTE',
-      "Titre professionnel cariste d'entrepôt",
-      'Conduire des chariots.',
-      'RNCP34857',
-      '31768',
-    ),
-    formation(
-      'PREPA',
-      'Préparateur de commandes en entrepôt',
-      'Préparer des commandes.',
-      'RNCP34860',
-      '31743',
-    ),
-    formation(
-      'MAGASIN',
-      'Agent magasinier',
-      'Réceptionner et stocker des marchandises.',
-      'RNCP34858',
-      '31743',
-    ),
-    formation('AS', "Diplôme d'État d'aide-soignant", 'Soins d’hygiène et de confort.', 'RNCP35830', '43436'),
-    formation(
-      'WEB',
-      'Développeur web et web mobile',
-      'Développer des applications web.',
-      'RNCP31114',
-      '46207',
-    ),
-  ]);
-  await ingest(
-    {
-      catalogue,
-      referentials: loadReferentials(),
-      embedding: new BuiltinCatalogueEmbedding(catalogue),
-      referenceDate: FAULT_NOW.toISOString().slice(0, 10),
-    },
-    [{ path: file }],
+  await ingestFormations(
+    db,
+    [
+      formation(
+        'CARISTE',
+        "Titre professionnel cariste d'entrepôt",
+        'Conduire des chariots.',
+        'RNCP34857',
+        '31768',
+      ),
+      formation(
+        'PREPA',
+        'Préparateur de commandes en entrepôt',
+        'Préparer des commandes.',
+        'RNCP34860',
+        '31743',
+      ),
+      formation(
+        'MAGASIN',
+        'Agent magasinier',
+        'Réceptionner et stocker des marchandises.',
+        'RNCP34858',
+        '31743',
+      ),
+      formation(
+        'AS',
+        "Diplôme d'État d'aide-soignant",
+        'Soins d’hygiène et de confort.',
+        'RNCP35830',
+        '43436',
+      ),
+      formation(
+        'WEB',
+        'Développeur web et web mobile',
+        'Développer des applications web.',
+        'RNCP31114',
+        '46207',
+      ),
+    ],
+    FAULT_NOW.toISOString().slice(0, 10),
   );
   return (await db.query<{ id: string }>('SELECT id FROM offers ORDER BY id')).map((row) => row.id);
 }
