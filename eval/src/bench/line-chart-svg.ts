@@ -1,3 +1,5 @@
+import { escapeXml, paletteColour, round2 } from '../report/svg';
+
 export interface LineSeries {
   label: string;
   points: readonly { x: number; y: number }[];
@@ -70,17 +72,5 @@ function niceCeiling(value: number): number {
 }
 
 function colour(index: number): string {
-  return PALETTE[index % PALETTE.length] ?? 'black';
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+  return paletteColour(PALETTE, index);
 }

@@ -1,3 +1,5 @@
+import { escapeXml, paletteColour, round2 } from './svg';
+
 export interface BarSeries {
   label: string;
   /** One value per group, in the groups' order. */
@@ -69,17 +71,5 @@ export function groupedBarChartSvg(chart: GroupedBarChart): string {
 }
 
 function colour(index: number): string {
-  return PALETTE[index % PALETTE.length] ?? 'black';
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+  return paletteColour(PALETTE, index);
 }
