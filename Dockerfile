@@ -15,9 +15,11 @@ COPY eval/package.json eval/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build -w web
+# What runs is the sources through tsx (a runtime dependency of the server) and the built web app:
+# the build and test tooling goes.
+RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
-# tsx runs the TypeScript sources: the development dependencies stay in the image.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
 WORKDIR /app
 COPY --from=build --chown=root:root /app /app

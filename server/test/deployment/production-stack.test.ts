@@ -371,6 +371,16 @@ describe('Dockerfile', () => {
     expect(only('HEALTHCHECK')).toContain(`http://127.0.0.1:${port}/api/health`);
   });
 
+  it('ships the runtime dependencies only, tsx among them, after the web bundle is built', () => {
+    const build = DOCKERFILE.filter((each) => each.stage === 0 && each.keyword === 'RUN').map(
+      (each) => each.args,
+    );
+    const prune = build.findIndex((args) => /^npm prune --omit=dev\b/.test(args));
+    expect(prune).toBeGreaterThan(build.indexOf('npm run build -w web'));
+    const server = JSON.parse(read('server/package.json')) as { dependencies: Record<string, string> };
+    expect(server.dependencies.tsx).toBeDefined();
+  });
+
   it('starts what `npm run serve` starts: the server, which migrates the database, then listens', () => {
     const serve = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.serve;
     expect(serve).toBe('tsx server/src/main.ts');
