@@ -174,7 +174,7 @@ describe('proposal', () => {
     const text = textOf(html);
     expect(text).toContain('Propositions de formation');
     expect(html).toMatch(
-      /<ol class="app-proposal__list"><li[^>]*><h3>Titre professionnel cariste d’entrepôt<\/h3>/,
+      /<ol class="app-proposal__list"><li[^>]*><h2>Titre professionnel cariste d’entrepôt<\/h2>/,
     );
     expect(text).toContain('Texte pour vous.');
     expect(text).toContain('CACES R489 catégories 1, 3 et 5');

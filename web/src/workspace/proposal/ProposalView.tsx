@@ -41,9 +41,10 @@ export function ProposalView({ entries, date, onNewRequest, onNewJobseeker }: Pr
           <br />
           Française
         </p>
-        <h2 id="proposal-title" ref={heading} tabIndex={-1}>
+        {/* The page's title once the proposal replaces the workspace. */}
+        <h1 id="proposal-title" ref={heading} tabIndex={-1}>
           Propositions de formation
-        </h2>
+        </h1>
         <p>
           Proposées par votre conseiller ou conseillère France Travail le {dateFormat.format(date)}. Vérifiez
           les dates, le lieu et les conditions d’accès auprès de l’organisme avant de vous inscrire.
@@ -54,7 +55,7 @@ export function ProposalView({ entries, date, onNewRequest, onNewJobseeker }: Pr
           <ol className="app-proposal__list">
             {entries.map((entry) => (
               <li key={entry.key} className="app-proposal__entry">
-                <h3>{entry.title}</h3>
+                <h2>{entry.title}</h2>
                 <dl>
                   <dt>Type</dt>
                   <dd>{entry.kind}</dd>

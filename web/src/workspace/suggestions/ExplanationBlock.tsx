@@ -25,7 +25,6 @@ export function ExplanationBlock({
   onEdit,
   onRestore,
 }: ExplanationBlockProps) {
-  const headingId = useId();
   const fieldId = useId();
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -38,8 +37,8 @@ export function ExplanationBlock({
   }
 
   return (
-    <section className="app-explanation" data-by={explanation.generatedBy} aria-labelledby={headingId}>
-      <h4 id={headingId}>Pourquoi cette suggestion</h4>
+    <div className="app-explanation" data-by={explanation.generatedBy}>
+      <h4>Pourquoi cette suggestion</h4>
       <p>
         {explanation.generatedBy === 'llm' ? (
           <Badge severity="warning" small>
@@ -117,6 +116,6 @@ export function ExplanationBlock({
           </div>
         </div>
       )}
-    </section>
+    </div>
   );
 }

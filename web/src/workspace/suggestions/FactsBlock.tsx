@@ -6,7 +6,6 @@ interface FactsBlockProps {
   facts: SuggestionFacts;
   location: Location;
   sessions: readonly Session[];
-  headingId: string;
 }
 
 function sessionText(facts: SuggestionFacts): string {
@@ -17,7 +16,7 @@ function sessionText(facts: SuggestionFacts): string {
 }
 
 /** What the server verified in the catalogue, apart from any generated text. */
-export function FactsBlock({ facts, location, sessions, headingId }: FactsBlockProps) {
+export function FactsBlock({ facts, location, sessions }: FactsBlockProps) {
   const city = location.city
     ? `${location.city}${location.postcode ? ` (${location.postcode})` : ''}`
     : undefined;
@@ -27,8 +26,8 @@ export function FactsBlock({ facts, location, sessions, headingId }: FactsBlockP
     ? [facts.certification.label, formatLevel(facts.certification.level)].filter(Boolean).join(' — ')
     : undefined;
   return (
-    <section className="app-facts" aria-labelledby={headingId}>
-      <h4 id={headingId}>Informations vérifiées (catalogue)</h4>
+    <div className="app-facts">
+      <h4>Informations vérifiées (catalogue)</h4>
       <dl>
         <dt>Lieu</dt>
         <dd>
@@ -86,6 +85,6 @@ export function FactsBlock({ facts, location, sessions, headingId }: FactsBlockP
           </>
         )}
       </dl>
-    </section>
+    </div>
   );
 }

@@ -52,12 +52,7 @@ export function SuggestionCard({
       </h3>
       <p className="app-card__provider">{suggestion.provider.name}</p>
       <div className="app-card__body">
-        <FactsBlock
-          facts={suggestion.facts}
-          location={suggestion.location}
-          sessions={suggestion.sessions}
-          headingId={`${titleId}-facts`}
-        />
+        <FactsBlock facts={suggestion.facts} location={suggestion.location} sessions={suggestion.sessions} />
         <ExplanationBlock
           explanation={suggestion.explanation}
           {...(editedText !== undefined && { editedText })}
