@@ -311,3 +311,53 @@ describe('catalogue search on the embedded PostgreSQL', () => {
     expect(plan).toContain(`Index Scan using ${vectorIndexName(MODEL)} on offer_embeddings`);
   });
 });
+
+describe('full-text rank and the length of what producers write', () => {
+  let db: Database;
+  let search: CatalogueSearch;
+  const referentialWords = 'Soudeur / Soudeuse\nSoudage\nTitre professionnel soudeur TIG électrode enrobée';
+  const terse = 'Formation de soudeur en atelier.';
+  // A producer that writes at length repeats the words of its trade and mentions many others.
+  const lengthy = Array.from(
+    { length: 12 },
+    (_, index) =>
+      `Module ${index + 1} : soudage en atelier, lecture de plans, sécurité, contrôle des soudures, ` +
+      'préparation des pièces, réglage du poste, organisation du travail en équipe et en entreprise.',
+  ).join(' ');
+
+  beforeAll(async () => {
+    db = await openDatabase({});
+    const catalogue = new CatalogueRepository(db);
+    const runId = await catalogue.startRun([]);
+    const offer = (id: string, source: 'lheo' | 'mcf', objectives: string): Offer => ({
+      ...offerOf({ id, title: 'Soudeur TIG', place: ONLINE, modality: 'remote', objectives }),
+      sources: [{ source, sourceId: id }],
+    });
+    await catalogue.upsertOffers(runId, [
+      {
+        offer: offer('a-lengthy', 'lheo', lengthy),
+        body: `${referentialWords}\n${lengthy}`,
+        embedTextHash: 'a',
+        lastSessionEnd: null,
+      },
+      {
+        offer: offer('b-terse', 'mcf', terse),
+        body: `${referentialWords}\n${terse}`,
+        embedTextHash: 'b',
+        lastSessionEnd: null,
+      },
+    ]);
+    search = new CatalogueSearch(db);
+  });
+  afterAll(() => db.close());
+
+  it('does not rank an offer first because its description is longer', async () => {
+    const rows = await search.fullTextCandidates(
+      'Elle souhaite devenir soudeuse, elle a déjà travaillé en atelier',
+      { referenceDate: REFERENCE_DATE },
+      10,
+      'Soudeur / Soudeuse',
+    );
+    expect(rows.map((row) => row.id)).toEqual(['b-terse', 'a-lengthy']);
+  });
+});

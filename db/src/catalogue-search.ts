@@ -59,6 +59,13 @@ const FOLLOWED_REMOTELY = "(o.location_precision = 'online' OR o.modality = 'rem
 const EARTH_RADIUS_KM = 6371;
 
 /**
+ * ts_rank's normalisation of the candidates' full-text rank: 1, divided by log2(1 + the offer's
+ * length in words) (a longer text matches more words of an OR query by chance, not by relevance);
+ * 32, scaled to rank / (rank + 1), so that the request's and the focus's ranks add up within bounds.
+ */
+const FULL_TEXT_NORMALISATION = 1 | 32;
+
+/**
  * Words of a counsellor's request that say nothing about the training sought ("devenir", "près de",
  * "disponible en septembre", "titre professionnel"): left in, they would match much of the catalogue.
  */
@@ -114,8 +121,11 @@ export class CatalogueSearch {
 
   /**
    * French full-text candidates. A long request must not require every one of its words: the query is
-   * an OR of its meaningful lexemes (stemmed, accents removed), and cover density ranks offers that
-   * match more of them, and in their title, first. The lexemes of `focus` (the job titles sought)
+   * an OR of its meaningful lexemes (stemmed, accents removed), and offers that match more of them,
+   * and in their title, rank first. The rank is divided by the logarithm of the offer's length, so
+   * that a long description does not win by the sheer number of words it can match: the producers'
+   * formats differ in length (an LHEO action writes pages, a Mon Compte Formation row a line), and the
+   * format must not decide which offers are found. The lexemes of `focus` (the job titles sought)
    * count twice, so that what the jobseeker did before ("dix ans dans la vente") matters less than
    * what they want to do.
    */
@@ -146,8 +156,8 @@ export class CatalogueSearch {
         SELECT ${anyOf(`${requestLexemes} UNION ${focusLexemes}`)} AS query, ${anyOf(focusLexemes)} AS focus
       )
       SELECT o.id, o.doc AS offer,
-             (ts_rank_cd(o.search_tsv, request.query, 32)
-               + coalesce(ts_rank_cd(o.search_tsv, request.focus, 32), 0))::float8 AS score,
+             (ts_rank(o.search_tsv, request.query, ${FULL_TEXT_NORMALISATION})
+               + coalesce(ts_rank(o.search_tsv, request.focus, ${FULL_TEXT_NORMALISATION}), 0))::float8 AS score,
              ${distance} AS "distanceKm"
         FROM request JOIN offers o ON o.search_tsv @@ request.query
        WHERE ${where}
