@@ -7,13 +7,12 @@ import { openTestDatabase } from '../../../db/test/test-databases';
 import { tempDir, writeLheo, writePartnerFeed } from '../../../ingestion/test/catalogue-files';
 import { startFakeOllama } from '../../test/fake-ollama';
 import { loginAs, type TestSession } from '../../test/login';
-import { formation, LYON, VILLEURBANNE } from '../../test/test-formations';
 import { buildTestApp, listen } from '../../test/test-app';
+import { formation, LYON, VILLEURBANNE } from '../../test/test-formations';
 import { seedDemoAccounts } from '../auth/demo-accounts';
 import { createAccount } from '../auth/user-accounts';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
-
 
 const PROFILE = { location: { inseeCode: '69266' }, mobilityKm: 30 };
 
