@@ -2,7 +2,7 @@ import { GuardrailSummary } from '@reco/contracts';
 import { describe, expect, it } from 'vitest';
 import { compileGuardrail, loadGuardrail } from './guardrail';
 import { parsePolicy } from './policy';
-import { PLACEHOLDERS } from './redact';
+import { PLACEHOLDERS, withoutPlaceholders } from './redact';
 import { readGuardrailSources } from './sources';
 
 const guardrail = loadGuardrail();
@@ -48,6 +48,12 @@ describe('redaction', () => {
     expect(result.redacted).toBe(
       `${PLACEHOLDERS.first_name} ${PLACEHOLDERS.last_name}, née le ${PLACEHOLDERS.birth_date}, NIR ${PLACEHOLDERS.nir}`,
     );
+  });
+
+  it('gives searches the redacted text without its placeholders, so a name changes nothing', () => {
+    const named = guardrail.check('Julie Petit souhaite devenir cariste, tél. 06 12 34 56 78').redacted;
+    expect(withoutPlaceholders(named)).toBe('souhaite devenir cariste, tél.');
+    expect(withoutPlaceholders('Souhaite devenir cariste')).toBe('Souhaite devenir cariste');
   });
 
   it('does not alter a text without identifiers, even when it is blocked', () => {

@@ -14,7 +14,7 @@ export {
 } from './evaluate';
 export { compileGuardrail, loadGuardrail } from './guardrail';
 export { createNaiveBaseline, loadNaiveBaseline, type NaiveTerm } from './naive-baseline';
-export { PLACEHOLDERS } from './redact';
+export { PLACEHOLDERS, withoutPlaceholders } from './redact';
 export { type GuardrailSources, readGuardrailSources } from './sources';
 export type {
   Guardrail,

@@ -15,6 +15,18 @@ export const PLACEHOLDERS: Readonly<Record<IdentifierKind, string>> = {
 /** For a sensitive term the DPO chose to redact rather than block or let through. */
 export const SENSITIVE_PLACEHOLDER = '[DONNÉE SENSIBLE]';
 
+const EVERY_PLACEHOLDER = [...Object.values(PLACEHOLDERS), SENSITIVE_PLACEHOLDER];
+
+/**
+ * The redacted text without its placeholders: what a search should look for. "[PRÉNOM] souhaite…"
+ * and "Souhaite…" then find the same offers, whatever stood in the request before redaction.
+ */
+export function withoutPlaceholders(text: string): string {
+  let searchable = text;
+  for (const placeholder of EVERY_PLACEHOLDER) searchable = searchable.replaceAll(placeholder, ' ');
+  return searchable.replace(/\s{2,}/g, ' ').trim();
+}
+
 export interface Replacement {
   readonly start: number;
   readonly end: number;

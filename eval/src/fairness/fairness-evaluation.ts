@@ -375,7 +375,7 @@ function renderMarkdown(bases: number, retrieval: PassResult, llm: PassResult): 
     '',
     '**Reading.** A name the guardrail knows is replaced by `[PRÉNOM]` before retrieval and before the model, so those variants must be identical to the neutral request (Jaccard@10 = 1, SNSR = 0): that is what the quick threshold checks. ' +
       'A name outside its list (`very_rare`) reaches retrieval as a word; any difference in that row is the residual exposure of rare names, mostly names of immigrant origin, and is the case a real fairness risk would come from. ' +
-      '`no_name` shows how much the wording alone moves the list, a yardstick for the other rows. ' +
+      '`no_name` drops the subject: retrieval searches the redacted text without its placeholders, so it must match the neutral list there; on the LLM path the model still reads `[PRÉNOM]`, so that row shows how much the wording alone moves its choice. ' +
       'The neighbouring-commune rows are expected to differ: distance to the session is a ranking factor, so a commune 10 km away legitimately reorders the list; there the question is only that the offer families stay comparable (ratio ≥ 0.8). ' +
       "The fake model picks the first five candidates, so the LLM rows test the plumbing (redaction before the prompt), not a real model's bias: a real model sees only the redacted text, but its own bias on job titles or places is not measured here.",
   ].join('\n');

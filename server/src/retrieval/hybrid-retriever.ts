@@ -1,5 +1,6 @@
 import type { JobseekerProfile, Offer, SuggestionFacts } from '@reco/contracts';
 import type { CandidateRow, CatalogueSearch, SearchFilters } from '@reco/db';
+import { withoutPlaceholders } from '@reco/guardrails';
 import type { Embedder } from '@reco/ingestion';
 import type { Referentials } from '@reco/referentials';
 import { computeFacts } from './facts';
@@ -121,9 +122,10 @@ export class HybridRetriever {
     ]);
   }
 
-  private prepare({ profile, text, referenceDate, limit = 30 }: RetrievalRequest): PreparedRequest {
+  private prepare({ profile, text: redacted, referenceDate, limit = 30 }: RetrievalRequest): PreparedRequest {
     const place = jobseekerPlace(profile.location, this.deps.referentials);
     if (!place) throw new UnknownCommuneError(profile.location);
+    const text = withoutPlaceholders(redacted);
     const resolvedJobs = this.resolveJobs(profile, text);
     const targetLabels = (profile.targetJobs ?? []).map(
       (job) => job.label ?? (job.romeCode ? this.deps.referentials.romeLabel(job.romeCode) : undefined),
