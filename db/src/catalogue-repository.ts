@@ -74,10 +74,10 @@ const REASON_CLASS = `split_part(
 export class CatalogueRepository {
   constructor(private readonly db: Database) {}
 
-  async startRun(files: readonly string[]): Promise<number> {
+  async startRun(files: readonly string[], offerTextVersion?: string): Promise<number> {
     const [row] = await this.db.query<{ id: number }>(
-      'INSERT INTO ingest_runs (files) VALUES ($1::jsonb) RETURNING id::int AS id',
-      [JSON.stringify(files)],
+      'INSERT INTO ingest_runs (files, offer_text_version) VALUES ($1::jsonb, $2) RETURNING id::int AS id',
+      [JSON.stringify(files), offerTextVersion ?? null],
     );
     if (!row) throw new Error('ingest run not created');
     return row.id;
@@ -102,6 +102,19 @@ export class CatalogueRepository {
       [runId],
     );
     return row?.count ?? 0;
+  }
+
+  /**
+   * Whether the last completed run before this one composed the offers' searchable text with another
+   * version of the code (or before versions were recorded): their stored text is then out of date.
+   */
+  async offerTextOutdatedBefore(runId: number, version: string): Promise<boolean> {
+    const [row] = await this.db.query<{ outdated: boolean }>(
+      `SELECT offer_text_version IS DISTINCT FROM $2 AS outdated FROM ingest_runs
+        WHERE status = 'completed' AND id < $1 ORDER BY id DESC LIMIT 1`,
+      [runId, version],
+    );
+    return row?.outdated ?? false;
   }
 
   /** Every active offer, and the offer and merge key of every active record: the whole catalogue to recompose. */
@@ -262,7 +275,8 @@ export class CatalogueRepository {
            cost_eur = excluded.cost_eur, last_session_end = excluded.last_session_end,
            source_count = excluded.source_count, updated_run_id = excluded.updated_run_id,
            status = 'active', retired_at = NULL
-         WHERE offers.content_hash <> excluded.content_hash OR offers.status = 'retired'
+         WHERE offers.content_hash <> excluded.content_hash OR offers.body <> excluded.body
+            OR offers.status = 'retired'
          RETURNING id`,
         [JSON.stringify(payload), runId],
       );

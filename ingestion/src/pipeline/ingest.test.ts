@@ -244,6 +244,28 @@ describe.each(DATABASES)('ingestion pipeline on %s', (_name, openDatabase) => {
     expect(embedding.embeddedTexts).toBe(embeddedAfterFirstRun);
   });
 
+  it('rewrites the searchable text of every offer, embedding nothing, when it is now built differently', async () => {
+    const files = writeCatalogue();
+    await run(files);
+    const embeddedAfterFirstRun = embedding.embeddedTexts;
+    const current = await db.query<{ id: string; body: string }>('SELECT id, body FROM offers ORDER BY id');
+    // What a catalogue ingested by an earlier version of the code holds.
+    await db.exec(
+      "UPDATE offers SET body = 'texte d’une version précédente'; UPDATE ingest_runs SET offer_text_version = NULL",
+    );
+
+    const summary = await run(files);
+
+    expect(summary).toMatchObject({ ingested: 0, updated: 0, unchanged: 7 });
+    expect(await db.query('SELECT id, body FROM offers ORDER BY id')).toEqual(current);
+    expect(embedding.embeddedTexts).toBe(embeddedAfterFirstRun);
+    await db.exec("UPDATE offers SET body = 'texte d’une version précédente'");
+    await run(files);
+    expect(await db.query('SELECT DISTINCT body FROM offers')).toEqual([
+      { body: 'texte d’une version précédente' },
+    ]);
+  });
+
   it('updates and re-embeds only the offer whose record changed', async () => {
     const files = writeCatalogue();
     await run(files);

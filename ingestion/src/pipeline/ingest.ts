@@ -16,7 +16,7 @@ import { stableHash } from '../harmonise/stable-hash';
 import { boundedEntry } from '../parsers/safe-events';
 import type { SourceRecord } from '../parsers/source-record';
 import { type CatalogueEmbedding, embedCatalogue } from './embed-catalogue';
-import { embeddingText, searchBody } from './offer-text';
+import { embeddingText, OFFER_TEXT_VERSION, searchBody } from './offer-text';
 import { type FileProgress, type InputFile, openCatalogueFile, sourceOf } from './read-files';
 
 export interface IngestDependencies {
@@ -51,10 +51,14 @@ export async function ingest(
 ): Promise<IngestSummary> {
   const started = performance.now();
   const { catalogue } = deps;
-  const runId = await catalogue.startRun(files.map((file) => file.path));
+  const runId = await catalogue.startRun(
+    files.map((file) => file.path),
+    OFFER_TEXT_VERSION,
+  );
   const run = new RunState();
   try {
     const resuming = (await catalogue.unfinishedRunsBefore(runId)) > 0;
+    const offerTextOutdated = await catalogue.offerTextOutdatedBefore(runId, OFFER_TEXT_VERSION);
     for (const file of files) await ingestFile(deps, runId, file, run);
     await run.flush(deps, runId);
     const retired = options.partial ? [] : await catalogue.retireMissing(runId, run.completeScopes());
@@ -62,7 +66,9 @@ export async function ingest(
     // An interrupted run may have stored records without merging or composing them, or retired and
     // moved records without recomposing their offers; its records now look unchanged. Recomposing
     // the whole catalogue from the stored records, as a first run does, leaves no such gap.
-    if (resuming) for (const key of await catalogue.activeCatalogueKeys()) run.touch(key);
+    // Likewise when the searchable text is now built differently: unchanged records, new text.
+    if (resuming || offerTextOutdated)
+      for (const key of await catalogue.activeCatalogueKeys()) run.touch(key);
     const merged = await reassignMergedRecords(catalogue, run);
     await recomposeOffers(deps, runId, run.touchedOffers);
     await embedCatalogue(deps, deps.embedding);

@@ -6,6 +6,12 @@ const MAX_DESCRIPTION_CHARS = 2000;
 const MAX_SEARCH_BODY_CHARS = 3 * MAX_DESCRIPTION_CHARS;
 
 /**
+ * Recorded with each run: change it whenever `searchBody` builds the text differently, and the next
+ * run rewrites every offer's searchable text (the records themselves being unchanged).
+ */
+export const OFFER_TEXT_VERSION = 'referential-labels-and-job-titles';
+
+/**
  * What full-text search reads besides the title. The referentials' words come first and are the same
  * for every producer (the certification's label, the labels of its ROME and Formacode codes, and the
  * ROME job titles of those jobs, which is how counsellors name them), then the producer's own
