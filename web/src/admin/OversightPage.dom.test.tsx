@@ -1,46 +1,17 @@
 // @vitest-environment jsdom
-import type { OversightResponse } from '@reco/contracts';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, problem, type RecordedCall, renderWithApi } from '../testing/dom';
+import { anOversight } from '../testing/fixtures';
 import { OversightPage } from './OversightPage';
-
-const slice = {
-  requests: 40,
-  decidedRequests: 30,
-  firstSuggestionShare: 0.5,
-  overrideRate: 0.1,
-  degradedShare: 0.25,
-  timeToDecideMs: { median: 60_000, p90: 180_000, sample: 30 },
-  automationBiasWarning: false,
-};
-
-/** The figures as the server sends them: under the 70 % threshold unless told. */
-function oversight(overrides: Partial<OversightResponse> = {}): OversightResponse {
-  return {
-    ...slice,
-    period: { from: '2026-11-01', to: '2026-11-30', team: null },
-    automationBias: { threshold: 0.7, minDecisions: 20 },
-    acceptanceByRank: [
-      { rank: 1, shown: 30, retained: 18, rate: 0.6 },
-      { rank: 2, shown: 30, retained: 6, rate: 0.2 },
-    ],
-    setAsideReasons: [{ reason: 'dates', count: 9 }],
-    errorReports: [{ kind: 'wrong_fact', count: 2 }],
-    guardrailAlerts: [{ category: 'health', warnings: 0, refusals: 3 }],
-    byTeam: [{ ...slice, team: 'Équipe A' }],
-    byWeek: [{ ...slice, week: '2026-W48' }],
-    ...overrides,
-  };
-}
 
 const WARNING = 'Risque de biais d’automatisation';
 
 describe('OversightPage', () => {
   it('shows the automation-bias warning when the share is above the threshold', async () => {
     const server = fakeFetch(() => ({
-      body: oversight({ firstSuggestionShare: 0.8, automationBiasWarning: true }),
+      body: anOversight({ firstSuggestionShare: 0.8, automationBiasWarning: true }),
     }));
     renderWithApi(<OversightPage />, server.fetch);
 
@@ -57,7 +28,7 @@ describe('OversightPage', () => {
   });
 
   it('shows no warning under the threshold, only what the warning means', async () => {
-    const server = fakeFetch(() => ({ body: oversight() }));
+    const server = fakeFetch(() => ({ body: anOversight() }));
     renderWithApi(<OversightPage />, server.fetch);
 
     expect(await screen.findByRole('heading', { name: 'Indicateurs' })).toBeInTheDocument();
@@ -70,8 +41,8 @@ describe('OversightPage', () => {
     const user = userEvent.setup();
     const server = fakeFetch((call: RecordedCall) => ({
       body: call.url.includes('team=')
-        ? oversight({ firstSuggestionShare: 0.9, automationBiasWarning: true })
-        : oversight(),
+        ? anOversight({ firstSuggestionShare: 0.9, automationBiasWarning: true })
+        : anOversight(),
     }));
     renderWithApi(<OversightPage />, server.fetch);
     await screen.findByRole('heading', { name: 'Indicateurs' });
@@ -93,7 +64,7 @@ describe('OversightPage', () => {
       attempts += 1;
       return attempts === 1
         ? { status: 503, body: problem(503, 'Service Unavailable') }
-        : { body: oversight({ firstSuggestionShare: 0.8, automationBiasWarning: true }) };
+        : { body: anOversight({ firstSuggestionShare: 0.8, automationBiasWarning: true }) };
     });
     renderWithApi(<OversightPage />, server.fetch);
 

@@ -1,44 +1,13 @@
-import type { OversightResponse } from '@reco/contracts';
 import { describe, expect, it } from 'vitest';
 import { HelpPage } from '../help/HelpPage';
 import { LoginPage } from '../login/LoginPage';
+import { anOversight } from '../testing/fixtures';
 import { markup, textOf } from '../testing/render';
 import { AutomationBiasNotice } from './AutomationBiasNotice';
 import { BarChart } from './BarChart';
 import { acceptanceByRankChart, guardrailAlertsChart } from './oversight-charts';
 
-const slice = {
-  requests: 40,
-  decidedRequests: 30,
-  firstSuggestionShare: 0.5,
-  overrideRate: 0.1,
-  degradedShare: 0.25,
-  timeToDecideMs: { median: 60_000, p90: 180_000, sample: 30 },
-  automationBiasWarning: false,
-};
-
-const OVERSIGHT: OversightResponse = {
-  ...slice,
-  period: { from: '2026-11-01', to: '2026-11-30', team: null },
-  automationBias: { threshold: 0.7, minDecisions: 20 },
-  acceptanceByRank: [
-    { rank: 1, shown: 30, retained: 18, rate: 0.6 },
-    { rank: 2, shown: 30, retained: 6, rate: 0.2 },
-    { rank: 10, shown: 0, retained: 0, rate: null },
-  ],
-  setAsideReasons: [
-    { reason: 'too_far', count: 4 },
-    { reason: 'dates', count: 9 },
-  ],
-  errorReports: [{ kind: 'wrong_fact', count: 2 }],
-  guardrailAlerts: [
-    { category: 'identifier', warnings: 5, refusals: 0 },
-    { category: 'health', warnings: 0, refusals: 3 },
-    { category: 'religion', warnings: 0, refusals: 0 },
-  ],
-  byTeam: [{ ...slice, team: 'Équipe A' }],
-  byWeek: [{ ...slice, week: '2026-W48' }],
-};
+const OVERSIGHT = anOversight();
 
 describe('oversight charts as SVG', () => {
   it('draws an image described by its title and figures, with the same figures in a table', () => {

@@ -1,4 +1,9 @@
-import type { OfferSearchResult, RecommendationResponse, Suggestion } from '@reco/contracts';
+import type {
+  OfferSearchResult,
+  OversightResponse,
+  RecommendationResponse,
+  Suggestion,
+} from '@reco/contracts';
 
 type CatalogueOffer = OfferSearchResult['offers'][number];
 
@@ -71,6 +76,43 @@ export function anOffer(overrides: Partial<CatalogueOffer> = {}): CatalogueOffer
     qualityFlags: ['location_departement_only'],
     contentHash: 'abc',
     distanceKm: 18,
+    ...overrides,
+  };
+}
+
+const oversightSlice = {
+  requests: 40,
+  decidedRequests: 30,
+  firstSuggestionShare: 0.5,
+  overrideRate: 0.1,
+  degradedShare: 0.25,
+  timeToDecideMs: { median: 60_000, p90: 180_000, sample: 30 },
+  automationBiasWarning: false,
+};
+
+/** The oversight figures as the server sends them: under the 70 % threshold unless told. */
+export function anOversight(overrides: Partial<OversightResponse> = {}): OversightResponse {
+  return {
+    ...oversightSlice,
+    period: { from: '2026-11-01', to: '2026-11-30', team: null },
+    automationBias: { threshold: 0.7, minDecisions: 20 },
+    acceptanceByRank: [
+      { rank: 1, shown: 30, retained: 18, rate: 0.6 },
+      { rank: 2, shown: 30, retained: 6, rate: 0.2 },
+      { rank: 10, shown: 0, retained: 0, rate: null },
+    ],
+    setAsideReasons: [
+      { reason: 'too_far', count: 4 },
+      { reason: 'dates', count: 9 },
+    ],
+    errorReports: [{ kind: 'wrong_fact', count: 2 }],
+    guardrailAlerts: [
+      { category: 'identifier', warnings: 5, refusals: 0 },
+      { category: 'health', warnings: 0, refusals: 3 },
+      { category: 'religion', warnings: 0, refusals: 0 },
+    ],
+    byTeam: [{ ...oversightSlice, team: 'Équipe A' }],
+    byWeek: [{ ...oversightSlice, week: '2026-W48' }],
     ...overrides,
   };
 }
