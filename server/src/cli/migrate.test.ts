@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ServedTestDatabase, serveTestDatabase } from '../../../db/test/test-databases';
 import { aPortNothingListensOn } from '../../test/faults/ports';
+import { REPOSITORY_ROOT as ROOT, runCommand } from '../../test/run-command';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const MIGRATIONS = readdirSync(join(ROOT, 'db/src/migrations'))
   .filter((file) => file.endsWith('.sql'))
   .sort();
 
-/** Asynchronous: over the PostgreSQL protocol, this process serves the database the command reaches. */
-function runMigrate(
-  databaseEnv: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _url, PGLITE_DIR: _dir, ...env } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'server/src/cli/migrate.ts'],
-      { cwd: ROOT, env: { ...env, ...databaseEnv }, encoding: 'utf8', timeout: 120_000 },
-      (error, stdout, stderr) =>
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-    );
-  });
+function runMigrate(databaseEnv: Record<string, string>) {
+  return runCommand('server/src/cli/migrate.ts', { env: databaseEnv });
 }
 
 describe('npm run migrate', () => {

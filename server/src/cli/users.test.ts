@@ -1,34 +1,10 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ServedTestDatabase, serveTestDatabase } from '../../../db/test/test-databases';
-
-const ROOT = join(import.meta.dirname, '../../..');
+import { runCommand } from '../../test/run-command';
 
 // Asynchronous: over the PostgreSQL protocol, this process serves the database the CLI connects to.
-function runCli(
-  args: string[],
-  input: string,
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/users.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DEMO: 'false', ...env },
-      timeout: 120_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function runCli(args: string[], input: string, env: Record<string, string>) {
+  return runCommand('server/src/cli/users.ts', { args, input, env: { DEMO: 'false', ...env } });
 }
 
 describe('npm run users', () => {

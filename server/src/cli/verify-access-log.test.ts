@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { AccessLogRepository, type Database, openDatabase } from '@reco/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, serveTestDatabase } from '../../../db/test/test-databases';
+import { runCommand } from '../../test/run-command';
 import { verifyAccessLog } from './access-log-verification';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const AT = new Date('2026-12-04T10:00:00Z');
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -29,20 +27,8 @@ function tamper(db: Database, sql: string): Promise<void> {
   });
 }
 
-/** Asynchronous: over the PostgreSQL protocol, this process serves the database the command reaches. */
-function runCli(
-  databaseEnv: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _url, PGLITE_DIR: _dir, ...env } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'server/src/cli/verify-access-log.ts'],
-      { cwd: ROOT, env: { ...env, ...databaseEnv }, encoding: 'utf8', timeout: 120_000 },
-      (error, stdout, stderr) =>
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-    );
-  });
+function runCli(databaseEnv: Record<string, string>) {
+  return runCommand('server/src/cli/verify-access-log.ts', { env: databaseEnv });
 }
 
 async function storedHashes(db: Database) {
