@@ -1,5 +1,25 @@
 import { LoginResponse } from '@reco/contracts';
+import { seedDemoAccounts } from '../src/auth/demo-accounts';
 import { SESSION_COOKIE } from '../src/auth/session-cookie';
+import { createAccount } from '../src/auth/user-accounts';
+import type { Services } from '../src/services';
+
+/** A second counsellor, whose requests the demo counsellor must not reach (and the other way round). */
+export const COLLEAGUE = { username: 'collegue', password: 'un mot de passe long' };
+
+/** The demo accounts (password `demo`) and the colleague, in the given team. */
+export async function seedTestAccounts(
+  { users, hasher }: Services['auth'],
+  colleagueTeam: string | null = null,
+): Promise<void> {
+  await seedDemoAccounts(users, hasher, 'demo');
+  await createAccount(
+    users,
+    hasher,
+    { ...COLLEAGUE, role: 'counsellor', team: colleagueTeam },
+    { allowShortPassword: false },
+  );
+}
 
 export interface TestSession {
   /** `name=value`, for a `Cookie` request header. */

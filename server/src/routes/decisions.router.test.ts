@@ -2,10 +2,8 @@ import { DecisionResponse, type ProblemDetails, RecommendationResponse } from '@
 import type { Database } from '@reco/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../db/test/test-databases';
-import { loginAs, type TestSession } from '../../test/login';
+import { COLLEAGUE, loginAs, seedTestAccounts, type TestSession } from '../../test/login';
 import { buildTestApp, listen } from '../../test/test-app';
-import { seedDemoAccounts } from '../auth/demo-accounts';
-import { createAccount } from '../auth/user-accounts';
 import { FAR_OFFERS, ingestTinyCatalogue } from '../oversight/test-catalogue';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
@@ -25,16 +23,10 @@ describe('POST /api/recommendations/:requestId/decisions and /error-reports', ()
     await ingestTinyCatalogue(db);
     await db.query(`UPDATE offers SET status = 'retired' WHERE id = 'lheo:NICE'`);
     const { app, services } = await buildTestApp(db, { clock: () => NOW });
-    await seedDemoAccounts(services.auth.users, services.auth.hasher, 'demo');
-    await createAccount(
-      services.auth.users,
-      services.auth.hasher,
-      { username: 'collegue', password: 'un mot de passe long', role: 'counsellor', team: null },
-      { allowShortPassword: false },
-    );
+    await seedTestAccounts(services.auth);
     server = await listen(app);
     counsellor = await loginAs(server.url, 'conseiller.demo', 'demo');
-    colleague = await loginAs(server.url, 'collegue', 'un mot de passe long');
+    colleague = await loginAs(server.url, COLLEAGUE.username, COLLEAGUE.password);
   });
   afterAll(async () => {
     await server.close();

@@ -6,11 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../db/test/test-databases';
 import { tempDir, writeLheo, writePartnerFeed } from '../../../ingestion/test/catalogue-files';
 import { startFakeOllama } from '../../test/fake-ollama';
-import { loginAs, type TestSession } from '../../test/login';
+import { COLLEAGUE, loginAs, seedTestAccounts, type TestSession } from '../../test/login';
 import { buildTestApp, listen } from '../../test/test-app';
 import { formation, LYON, VILLEURBANNE } from '../../test/test-formations';
-import { seedDemoAccounts } from '../auth/demo-accounts';
-import { createAccount } from '../auth/user-accounts';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 
@@ -99,16 +97,10 @@ describe('POST /api/recommendations', () => {
         LLM_TOTAL_BUDGET_MS: '4000',
       },
     });
-    await seedDemoAccounts(services.auth.users, services.auth.hasher, 'demo');
-    await createAccount(
-      services.auth.users,
-      services.auth.hasher,
-      { username: 'collegue', password: 'un mot de passe long', role: 'counsellor', team: null },
-      { allowShortPassword: false },
-    );
+    await seedTestAccounts(services.auth);
     server = await listen(app);
     counsellor = await loginAs(server.url, 'conseiller.demo', 'demo');
-    colleague = await loginAs(server.url, 'collegue', 'un mot de passe long');
+    colleague = await loginAs(server.url, COLLEAGUE.username, COLLEAGUE.password);
   });
   afterAll(async () => {
     await server.close();

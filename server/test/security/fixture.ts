@@ -2,15 +2,12 @@ import { ProblemDetails, RecommendationResponse } from '@reco/contracts';
 import { type Database, openDatabase } from '@reco/db';
 import type express from 'express';
 import { expect } from 'vitest';
-import { seedDemoAccounts } from '../../src/auth/demo-accounts';
-import { createAccount } from '../../src/auth/user-accounts';
 import { ingestTinyCatalogue } from '../../src/oversight/test-catalogue';
-import { loginAs, type TestSession } from '../login';
+import { COLLEAGUE, loginAs, seedTestAccounts, type TestSession } from '../login';
 import { buildTestApp, listen, type TestAppOptions } from '../test-app';
 
 /** Where the security tests' jobseeker lives: every offer of the tiny catalogue is within reach. */
 export const PROFILE = { location: { inseeCode: '69266' }, mobilityKm: 30 };
-export const COLLEAGUE_PASSWORD = 'un mot de passe long';
 
 export interface CallOptions {
   query?: Record<string, string | string[]>;
@@ -60,17 +57,10 @@ export async function startSecurityFixture(options: TestAppOptions = {}): Promis
   const db = await openDatabase({});
   await ingestTinyCatalogue(db);
   const { app, services } = await buildTestApp(db, options);
-  const { users, hasher } = services.auth;
-  await seedDemoAccounts(users, hasher, 'demo');
-  await createAccount(
-    users,
-    hasher,
-    { username: 'collegue', password: COLLEAGUE_PASSWORD, role: 'counsellor', team: 'Lyon Est' },
-    { allowShortPassword: false },
-  );
+  await seedTestAccounts(services.auth, 'Lyon Est');
   const server = await listen(app);
   const login = (username: string) =>
-    loginAs(server.url, username, username === 'collegue' ? COLLEAGUE_PASSWORD : 'demo');
+    loginAs(server.url, username, username === COLLEAGUE.username ? COLLEAGUE.password : 'demo');
   const call: SecurityFixture['call'] = async (session, method, path, options = {}) => {
     const url = new URL(path, server.url);
     for (const [name, value] of Object.entries(options.query ?? {}))
