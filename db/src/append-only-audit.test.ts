@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aStoredRecommendation } from '../test/stored-recommendation';
 import { DATABASES } from '../test/test-databases';
 import { AccessLogRepository } from './access-log-repository';
 import { AuditRepository } from './audit-repository';
 import type { Database, Queryable } from './database';
 import { DecisionRepository } from './decision-repository';
-import { RecommendationRepository, type StoredRecommendation } from './recommendation-repository';
+import { RecommendationRepository } from './recommendation-repository';
 import { UsersRepository } from './users-repository';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -73,7 +74,9 @@ describe.each(DATABASES)('the audit record is append-only to the application (%s
     const requestId = crypto.randomUUID();
     turn++;
     await recommendations.startConversation(conversationId, userId, createdAt);
-    await recommendations.save(request(requestId, conversationId, createdAt));
+    await recommendations.save(
+      aStoredRecommendation({ id: requestId, conversationId, turn, userId, createdAt }),
+    );
     const decisions = new DecisionRepository(app);
     await decisions.saveOnce({
       id: crypto.randomUUID(),
@@ -95,22 +98,6 @@ describe.each(DATABASES)('the audit record is append-only to the application (%s
     });
     return requestId;
   }
-
-  const request = (id: string, conversationId: string, createdAt: Date): StoredRecommendation => ({
-    id,
-    conversationId,
-    turn,
-    userId,
-    redactedPrompt: 'aide-soignant à Nantes pour [PRÉNOM]',
-    profile: { location: { inseeCode: '44109' }, mobilityKm: 20 },
-    guardrail: { decision: 'allow', categories: [], findings: [] },
-    mode: 'retrieval',
-    promptVersion: 'regles-v1',
-    model: null,
-    suggestions: [],
-    llmRun: { attempts: 0 },
-    createdAt,
-  });
 
   it('grants the application role SELECT and INSERT only on the audit tables, and the rest in full', async () => {
     const rows = await owner.query<{ table: string; privilege: string; granted: boolean }>(

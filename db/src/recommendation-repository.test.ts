@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aStoredRecommendation } from '../test/stored-recommendation';
 import type { Database } from './database';
 import { DecisionRepository } from './decision-repository';
 import { openDatabase } from './open-database';
-import { RecommendationRepository, type StoredRecommendation } from './recommendation-repository';
+import { RecommendationRepository } from './recommendation-repository';
 import { UsersRepository } from './users-repository';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -24,30 +25,20 @@ describe('recommendation audit store and retention purge', () => {
   });
   afterAll(() => db.close());
 
-  const request = (
-    id: string,
-    conversationId: string,
-    turn: number,
-    createdAt: Date,
-  ): StoredRecommendation => ({
-    id,
-    conversationId,
-    turn,
-    userId,
-    redactedPrompt: `demande ${turn} pour [PRÉNOM]`,
-    profile: { location: { inseeCode: '44109' }, mobilityKm: 20 },
-    guardrail: {
-      decision: 'warn',
-      categories: ['identifier'],
-      findings: [{ category: 'identifier', start: 17, end: 22 }],
-    },
-    mode: 'retrieval',
-    promptVersion: 'regles-v1',
-    model: null,
-    suggestions: [],
-    llmRun: { attempts: 0 },
-    createdAt,
-  });
+  const request = (id: string, conversationId: string, turn: number, createdAt: Date) =>
+    aStoredRecommendation({
+      id,
+      conversationId,
+      turn,
+      userId,
+      createdAt,
+      redactedPrompt: `demande ${turn} pour [PRÉNOM]`,
+      guardrail: {
+        decision: 'warn',
+        categories: ['identifier'],
+        findings: [{ category: 'identifier', start: 17, end: 22 }],
+      },
+    });
 
   it('keeps a conversation to its counsellor', async () => {
     const conversation = '00000000-0000-4000-8000-000000000001';

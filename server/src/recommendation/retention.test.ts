@@ -1,5 +1,6 @@
 import { AuditRepository, type Database, RecommendationRepository, UsersRepository } from '@reco/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aStoredRecommendation } from '../../../db/test/stored-recommendation';
 import { openTestDatabase } from '../../../db/test/test-databases';
 import { RetentionPolicy } from './retention';
 
@@ -30,21 +31,14 @@ describe('the retention purge, on an injected clock', () => {
     ] as const) {
       const conversationId = `00000000-0000-4000-8000-00000000000${n}`;
       await recommendations.startConversation(conversationId, user.id, createdAt);
-      await recommendations.save({
-        id: `00000000-0000-4000-8000-0000000000a${n}`,
-        conversationId,
-        turn: 1,
-        userId: user.id,
-        redactedPrompt: 'maçonnerie à Lyon',
-        profile: { location: { inseeCode: '69123' }, mobilityKm: 10 },
-        guardrail: { decision: 'allow', categories: [], findings: [] },
-        mode: 'retrieval',
-        promptVersion: 'regles-v1',
-        model: null,
-        suggestions: [],
-        llmRun: { attempts: 0 },
-        createdAt,
-      });
+      await recommendations.save(
+        aStoredRecommendation({
+          id: `00000000-0000-4000-8000-0000000000a${n}`,
+          conversationId,
+          userId: user.id,
+          createdAt,
+        }),
+      );
       await recommendations.recordRefusal(user.id, ['health'], createdAt);
     }
   });
